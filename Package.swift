@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// deskd: a self-hosted, multi-tenant help desk — a FastCGI responder behind nginx over MariaDB.
+/// Targets follow DESIGN §2: C libraries wrapped as system libraries, one Swift target over each,
+/// the domain in DeskCore, HTTP in DeskHTTP, the agent API in DeskAPI, and the `deskd` executable.
+let package = Package(
+    name: "deskd",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "deskd", targets: ["deskd"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
+    ],
+    targets: [
+        // C libraries (module maps only).
+        .systemLibrary(name: "CFastCGI", providers: [.apt(["libfcgi-dev"])]),
+        .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+
+        // Transport and database layers.
+        .target(name: "FastCGI", dependencies: [
+            "CFastCGI",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "MariaDB", dependencies: ["CMariaDB"]),
+
+        // The domain.
+        .target(name: "DeskCore", dependencies: [
+            "MariaDB", "COpenSSL",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+
+        // HTTP over FastCGI, no domain knowledge.
+        .target(name: "DeskHTTP", dependencies: [
+            "FastCGI",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
+        ]),
+
+        // The agent JSON API and operational routes.
+        .target(name: "DeskAPI", dependencies: [
+            "DeskCore", "DeskHTTP",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // The executable: a CLI of subcommands.
+        .executableTarget(name: "deskd", dependencies: [
+            "DeskAPI", "DeskCore", "DeskHTTP", "FastCGI", "MariaDB",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .testTarget(name: "MariaDBTests", dependencies: ["MariaDB"]),
+        .testTarget(name: "FastCGITests", dependencies: ["FastCGI"]),
+        .testTarget(name: "DeskHTTPTests", dependencies: ["DeskHTTP", "FastCGI"]),
+        .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore", "MariaDB"]),
+        .testTarget(name: "DeskdTests", dependencies: ["deskd"]),
+    ]
+)

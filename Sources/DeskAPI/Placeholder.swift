@@ -1,0 +1,1 @@
+// Placeholder: the DeskAPI target's sources replace this file.

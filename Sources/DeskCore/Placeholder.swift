@@ -1,0 +1,1 @@
+// Placeholder: the DeskCore target's sources replace this file.

@@ -1,0 +1,1 @@
+// Placeholder: the DeskHTTP target's sources replace this file.

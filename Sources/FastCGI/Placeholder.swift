@@ -1,0 +1,1 @@
+// Placeholder: the FastCGI target's sources replace this file.

@@ -1,0 +1,1 @@
+// Placeholder: the MariaDB target's sources replace this file.

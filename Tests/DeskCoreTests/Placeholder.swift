@@ -1,0 +1,1 @@
+// Placeholder: DeskCoreTests's tests replace this file.

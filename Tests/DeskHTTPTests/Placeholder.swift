@@ -1,0 +1,1 @@
+// Placeholder: DeskHTTPTests's tests replace this file.

@@ -1,0 +1,1 @@
+// Placeholder: DeskdTests's tests replace this file.

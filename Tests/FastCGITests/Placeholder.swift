@@ -1,0 +1,1 @@
+// Placeholder: FastCGITests's tests replace this file.

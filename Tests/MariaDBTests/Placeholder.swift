@@ -1,0 +1,1 @@
+// Placeholder: MariaDBTests's tests replace this file.
