@@ -1,5 +1,6 @@
 #ifndef DESKD_CMARIADB_SHIM_H
 #define DESKD_CMARIADB_SHIM_H
+#include <stddef.h>
 #include <mysql.h>
 #include <errmsg.h>
 #include <mysqld_error.h>

@@ -1,1 +1,0 @@
-// Placeholder: the FastCGI target's sources replace this file.

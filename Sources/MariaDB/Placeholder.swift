@@ -1,1 +1,0 @@
-// Placeholder: the MariaDB target's sources replace this file.
