@@ -1,1 +1,0 @@
-// Placeholder: the DeskHTTP target's sources replace this file.
