@@ -1,0 +1,159 @@
+import CFastCGI
+
+/// One FastCGI request: its CGI parameters, its body and its response stream.
+///
+/// Valid only during the `handle` call that received it; afterwards every method throws
+/// ``FastCGIError/requestFinished``. Not `Sendable`: use it on the worker thread that received it.
+public final class FastCGIRequest {
+    /// The CGI parameters: `REQUEST_METHOD`, `REQUEST_URI`, `HTTP_HOST`, `CONTENT_LENGTH`, ...
+    public let params: [String: String]
+
+    private var raw: UnsafeMutablePointer<FCGX_Request>?
+    private var body: Result<[UInt8], FastCGIError>?
+
+    init(raw: UnsafeMutablePointer<FCGX_Request>) {
+        self.raw = raw
+        self.params = Self.parse(environment: raw.pointee.envp)
+    }
+
+    /// The CGI parameter `name`, or nil.
+    public func param(_ name: String) -> String? {
+        params[name]
+    }
+
+    /// Reads the whole request body.
+    ///
+    /// Throws ``FastCGIError/bodyTooLarge(limit:)`` before reading anything when `CONTENT_LENGTH` exceeds
+    /// `maxBytes`, or as soon as more than `maxBytes` bytes arrived. The unread rest is discarded after
+    /// the handler returns, so a kept-alive connection stays usable for the next request. A second call
+    /// returns the same bytes (or error).
+    public func readBody(maxBytes: Int) throws -> [UInt8] {
+        let input = try stream(\.in)
+        if let body {
+            let bytes = try body.get()
+            guard bytes.count <= maxBytes else { throw FastCGIError.bodyTooLarge(limit: maxBytes) }
+            return bytes
+        }
+        do {
+            let bytes = try Self.readAll(from: input, declared: declaredLength, maxBytes: maxBytes)
+            body = .success(bytes)
+            return bytes
+        } catch {
+            body = .failure(error)
+            throw error
+        }
+    }
+
+    /// Appends `bytes` to the response (the CGI response: `Status:` and header lines, a blank line, the
+    /// body). Throws ``FastCGIError/writeFailed(code:)`` when the web server or client went away.
+    public func write(_ bytes: some Collection<UInt8>) throws {
+        let output = try stream(\.out)
+        let written: Void? = try bytes.withContiguousStorageIfAvailable { try Self.put($0, to: output) }
+        if written == nil {
+            try Array(bytes).withUnsafeBufferPointer { try Self.put($0, to: output) }
+        }
+    }
+
+    /// Appends `string`, UTF-8 encoded, to the response.
+    public func write(_ string: String) throws {
+        var string = string
+        let output = try stream(\.out)
+        try string.withUTF8 { try Self.put($0, to: output) }
+    }
+
+    /// Sends the buffered response bytes to the web server now (for streamed responses).
+    public func flush() throws {
+        let output = try stream(\.out)
+        let failed = FCGX_FFlush(output) != 0
+        let code = FCGX_GetError(output)
+        if failed || code != 0 { throw FastCGIError.writeFailed(code: code) }
+    }
+
+    // MARK: - Worker side
+
+    /// Ends the handler's use of the request: reads and discards the unread body (at most
+    /// `maxDrainBytes`, so the next request on a kept-alive connection starts at a record boundary),
+    /// and invalidates this object. Returns false if the connection must be closed instead.
+    func finish(maxDrainBytes: Int) -> Bool {
+        guard let raw else { return true }
+        self.raw = nil
+        guard let input = raw.pointee.in else { return false }
+        return Self.drain(input, maxBytes: maxDrainBytes)
+    }
+
+    private var declaredLength: Int? {
+        params["CONTENT_LENGTH"].flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil }
+    }
+
+    private func stream(_ key: KeyPath<FCGX_Request, UnsafeMutablePointer<FCGX_Stream>?>) throws -> UnsafeMutablePointer<FCGX_Stream> {
+        guard let raw, let stream = raw.pointee[keyPath: key] else { throw FastCGIError.requestFinished }
+        return stream
+    }
+
+    private static let chunkSize = 64 * 1024
+
+    private static func readAll(from input: UnsafeMutablePointer<FCGX_Stream>, declared: Int?, maxBytes: Int) throws(FastCGIError) -> [UInt8] {
+        if let declared, declared > maxBytes { throw FastCGIError.bodyTooLarge(limit: maxBytes) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(declared ?? chunkSize, maxBytes))
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: chunkSize)
+        defer { buffer.deallocate() }
+        while true {
+            // Ask for one byte beyond the limit, to notice a body larger than declared.
+            let wanted = min(chunkSize, maxBytes - bytes.count + 1)
+            let count = Int(FCGX_GetStr(buffer, Int32(wanted), input))
+            if count > 0 {
+                bytes.append(contentsOf: UnsafeRawBufferPointer(start: buffer, count: count))
+            }
+            if bytes.count > maxBytes { throw FastCGIError.bodyTooLarge(limit: maxBytes) }
+            if count < wanted { break }  // end of the body, or an error
+        }
+        let code = FCGX_GetError(input)
+        guard code == 0 else { throw FastCGIError.readFailed(code: code) }
+        if let declared, bytes.count < declared {
+            throw FastCGIError.incompleteBody(expected: declared, received: bytes.count)
+        }
+        return bytes
+    }
+
+    /// Reads `input` to its end; false if that took more than `maxBytes` or failed.
+    private static func drain(_ input: UnsafeMutablePointer<FCGX_Stream>, maxBytes: Int) -> Bool {
+        if FCGX_HasSeenEOF(input) != 0 { return FCGX_GetError(input) == 0 }
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: chunkSize)
+        defer { buffer.deallocate() }
+        var discarded = 0
+        while discarded <= maxBytes {
+            let count = Int(FCGX_GetStr(buffer, Int32(chunkSize), input))
+            discarded += max(count, 0)
+            if count < chunkSize { return FCGX_GetError(input) == 0 }
+        }
+        return false
+    }
+
+    private static func put(_ bytes: UnsafeBufferPointer<UInt8>, to output: UnsafeMutablePointer<FCGX_Stream>) throws {
+        guard var next = bytes.baseAddress else { return }
+        var remaining = bytes.count
+        while remaining > 0 {
+            let count = min(remaining, 1 << 30)
+            let written = next.withMemoryRebound(to: CChar.self, capacity: count) {
+                FCGX_PutStr($0, Int32(count), output)
+            }
+            guard written == Int32(count) else { throw FastCGIError.writeFailed(code: FCGX_GetError(output)) }
+            next += count
+            remaining -= count
+        }
+    }
+
+    private static func parse(environment: FCGX_ParamArray?) -> [String: String] {
+        var params: [String: String] = [:]
+        guard var entry = environment else { return params }
+        while let pointer = entry.pointee {
+            let pair = String(cString: pointer)
+            if let equals = pair.firstIndex(of: "=") {
+                params[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+            }
+            entry += 1
+        }
+        return params
+    }
+}
