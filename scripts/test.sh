@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# `make test`: every test, from a fresh Debian 12 machine.
+#   1. installs missing packages (deps.sh)
+#   2. one debug build of everything (swift build --build-tests): used by swift test and by the
+#      integration tests (.build/debug/deskd)
+#   3. two private MariaDB servers on free TCP ports (.run/test/mdb-a, .run/test/mdb-b, fresh each run) —
+#      two regions on two servers
+#   4. swift test, then the Python integration tests through real nginx (Tests/integration)
+# Everything started here is stopped at the end, also on failure. Exit status non-zero on any failure.
+# DESKD_SCRATCH_PATH overrides the build folder (default .build).
+set -euo pipefail
+SCRIPT_NAME=test
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+SCRATCH=${DESKD_SCRATCH_PATH:-$ROOT/.build}
+[[ "$SCRATCH" = /* ]] || SCRATCH="$ROOT/$SCRATCH"
+TESTRUN="$ROOT/.run/test"
+export DESKD_DB_PASSWORD=${DESKD_DB_PASSWORD:-deskd-test}
+
+"$ROOT/scripts/deps.sh"
+
+log "building (debug, with tests) in $SCRATCH"
+swift build --scratch-path "$SCRATCH" --build-tests
+
+cleanup() {
+    local status=$?
+    "$ROOT/scripts/mariadb.sh" stop "$TESTRUN/mdb-a" || true
+    "$ROOT/scripts/mariadb.sh" stop "$TESTRUN/mdb-b" || true
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Stop servers a previous interrupted run may have left, then start fresh.
+for d in mdb-a mdb-b; do
+    [[ -d "$TESTRUN/$d" ]] && "$ROOT/scripts/mariadb.sh" stop "$TESTRUN/$d" || true
+done
+rm -rf "$TESTRUN"
+mkdir -p "$TESTRUN"
+
+PORT_A=$(free_port)
+DESKD_DATABASES="desk_us desk_test" "$ROOT/scripts/mariadb.sh" start "$TESTRUN/mdb-a" "$PORT_A"
+PORT_B=$(free_port)
+while [[ "$PORT_B" == "$PORT_A" ]]; do PORT_B=$(free_port); done
+DESKD_DATABASES="desk_eu desk_test" "$ROOT/scripts/mariadb.sh" start "$TESTRUN/mdb-b" "$PORT_B"
+
+export DESKD_TEST_MARIADB_DSN="mariadb://deskd:$DESKD_DB_PASSWORD@127.0.0.1:$PORT_A/desk_test"
+export DESKD_TEST_MARIADB_DSN_B="mariadb://deskd:$DESKD_DB_PASSWORD@127.0.0.1:$PORT_B/desk_test"
+export DESKD_TEST_ROOT="$ROOT"
+export DESKD_TEST_BIN="$SCRATCH/debug/deskd"
+export DESKD_TEST_SQL="$ROOT/sql"
+export DESKD_TEST_MDB_A_DIR="$TESTRUN/mdb-a" DESKD_TEST_MDB_A_PORT="$PORT_A"
+export DESKD_TEST_MDB_B_DIR="$TESTRUN/mdb-b" DESKD_TEST_MDB_B_PORT="$PORT_B"
+export DESKD_TEST_RUN="$TESTRUN"
+
+failed=0
+log "swift test"
+if ! timeout --kill-after=30 1200 swift test --scratch-path "$SCRATCH" --skip-build; then
+    log "swift test FAILED"
+    failed=1
+fi
+
+log "integration tests (pytest, through nginx)"
+if ! timeout --kill-after=30 1200 /usr/bin/python3 -m pytest -v -p no:cacheprovider "$ROOT/Tests/integration"; then
+    log "integration tests FAILED"
+    failed=1
+fi
+
+if ((failed)); then
+    log "FAILED"
+    exit 1
+fi
+log "all tests passed"
