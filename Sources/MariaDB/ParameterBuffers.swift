@@ -1,0 +1,73 @@
+import CMariaDB
+
+/// The `MYSQL_BIND` array and the memory behind it for one execution's parameters.
+///
+/// Connector/C keeps pointers into these buffers until `mysql_stmt_execute` returns, so the object must
+/// stay alive across the execute call; it frees everything when it goes away.
+final class ParameterBuffers {
+    let binds: UnsafeMutablePointer<MYSQL_BIND>
+    private let count: Int
+    private var allocations: [UnsafeMutableRawPointer] = []
+
+    init(_ values: [Value]) {
+        count = values.count
+        binds = .allocate(capacity: max(count, 1))
+        binds.initialize(repeating: MYSQL_BIND(), count: max(count, 1))
+        for (index, value) in values.enumerated() {
+            bind(value, into: &binds[index])
+        }
+    }
+
+    deinit {
+        for allocation in allocations { allocation.deallocate() }
+        binds.deinitialize(count: max(count, 1))
+        binds.deallocate()
+    }
+
+    private func bind(_ value: Value, into bind: inout MYSQL_BIND) {
+        switch value {
+        case .null:
+            bind.buffer_type = MYSQL_TYPE_NULL
+        case .int(let number):
+            bind.buffer_type = MYSQL_TYPE_LONGLONG
+            bind.buffer = store(number)
+            bind.buffer_length = 8
+        case .double(let number):
+            bind.buffer_type = MYSQL_TYPE_DOUBLE
+            bind.buffer = store(number)
+            bind.buffer_length = 8
+        case .string(let text):
+            bind.buffer_type = MYSQL_TYPE_STRING
+            storeBytes(Array(text.utf8), into: &bind)
+        case .bytes(let bytes):
+            bind.buffer_type = MYSQL_TYPE_BLOB
+            storeBytes(bytes, into: &bind)
+        case .date(let date):
+            bind.buffer_type = MYSQL_TYPE_DATETIME
+            bind.buffer = store(DateConversion.mysqlTime(from: date))
+            bind.buffer_length = UInt(MemoryLayout<MYSQL_TIME>.size)
+        }
+    }
+
+    private func store<T>(_ value: T) -> UnsafeMutableRawPointer {
+        let pointer = UnsafeMutableRawPointer.allocate(
+            byteCount: MemoryLayout<T>.size, alignment: MemoryLayout<T>.alignment)
+        pointer.initializeMemory(as: T.self, repeating: value, count: 1)
+        allocations.append(pointer)
+        return pointer
+    }
+
+    private func storeBytes(_ bytes: [UInt8], into bind: inout MYSQL_BIND) {
+        let pointer = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
+        bytes.withUnsafeBytes { source in
+            if let base = source.baseAddress { pointer.copyMemory(from: base, byteCount: source.count) }
+        }
+        allocations.append(pointer)
+        bind.buffer = pointer
+        bind.buffer_length = UInt(bytes.count)
+        let length = UnsafeMutablePointer<UInt>.allocate(capacity: 1)
+        length.initialize(to: UInt(bytes.count))
+        allocations.append(UnsafeMutableRawPointer(length))
+        bind.length = length
+    }
+}
