@@ -1,1 +1,0 @@
-// Placeholder: FastCGITests's tests replace this file.
