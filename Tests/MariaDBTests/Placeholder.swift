@@ -1,1 +1,0 @@
-// Placeholder: MariaDBTests's tests replace this file.
