@@ -1,0 +1,108 @@
+import Foundation
+
+/// Routes a method and a percent-decoded path to a handler through a segment trie.
+///
+/// Built once at start-up, then only read; registration is still guarded by a lock so that the type
+/// is honestly `Sendable`. Rules:
+/// - a literal segment wins over a `{parameter}` at the same position (`/tickets/search` before
+///   `/tickets/{id}`), with backtracking when the literal branch leads nowhere;
+/// - a trailing slash is significant: `/tickets/` does not match `/tickets` (404);
+/// - `HEAD` uses the `GET` handler unless a `HEAD` route is registered; `Allow` lists `HEAD` with `GET`;
+/// - a path that exists for other methods only is `.methodNotAllowed` (405), otherwise `.notFound`.
+///
+/// Registering the same method and pattern twice, or two different parameter names at the same
+/// position, is a programming error and stops the process at start-up.
+public final class Router<Context>: @unchecked Sendable {
+    private let lock = NSLock()
+    private let root = RouteNode<Context>()
+    private var table: [(method: HTTPMethod, pattern: String)] = []
+
+    /// Creates an empty router.
+    public init() {}
+
+    /// Registers `handler` for `method` and `pattern` (e.g. `/api/v1/tickets/{id}`).
+    public func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping Handler<Context>) {
+        let parsed = RoutePattern(pattern)
+        lock.lock()
+        defer { lock.unlock() }
+        var node = root
+        for segment in parsed.segments {
+            switch segment {
+            case .literal(let text):
+                if let child = node.literals[text] {
+                    node = child
+                } else {
+                    let child = RouteNode<Context>()
+                    node.literals[text] = child
+                    node = child
+                }
+            case .parameter(let name):
+                if let child = node.parameterChild {
+                    precondition(node.parameterName == name,
+                                 "route \(pattern): {\(name)} conflicts with {\(node.parameterName ?? "")} at the same position")
+                    node = child
+                } else {
+                    let child = RouteNode<Context>()
+                    node.parameterName = name
+                    node.parameterChild = child
+                    node = child
+                }
+            }
+        }
+        precondition(node.routes[method] == nil, "route \(method) \(pattern) registered twice")
+        node.routes[method] = RouteNode.Route(handler: handler, pattern: pattern)
+        table.append((method: method, pattern: pattern))
+    }
+
+    /// Registers a `GET` route (also answering `HEAD`).
+    public func get(_ pattern: String, _ handler: @escaping Handler<Context>) { add(.get, pattern, handler) }
+    /// Registers a `POST` route.
+    public func post(_ pattern: String, _ handler: @escaping Handler<Context>) { add(.post, pattern, handler) }
+    /// Registers a `PUT` route.
+    public func put(_ pattern: String, _ handler: @escaping Handler<Context>) { add(.put, pattern, handler) }
+    /// Registers a `PATCH` route.
+    public func patch(_ pattern: String, _ handler: @escaping Handler<Context>) { add(.patch, pattern, handler) }
+    /// Registers a `DELETE` route.
+    public func delete(_ pattern: String, _ handler: @escaping Handler<Context>) { add(.delete, pattern, handler) }
+
+    /// Looks up `method` and the percent-decoded `path` (which must start with `/`).
+    public func match(_ method: HTTPMethod, _ path: String) -> RouteMatch<Context> {
+        guard path.hasPrefix("/") else { return .notFound }
+        let segments = RoutePattern.split(path)[...]
+        lock.lock()
+        defer { lock.unlock() }
+
+        var parameters = RouteParameters()
+        if let node = root.find(segments, parameters: &parameters, accept: { Self.route(in: $0, for: method) != nil }),
+           let route = Self.route(in: node, for: method) {
+            return .found(handler: route.handler, parameters: parameters, pattern: route.pattern)
+        }
+        var ignored = RouteParameters()
+        if let node = root.find(segments, parameters: &ignored, accept: { !$0.routes.isEmpty }) {
+            return .methodNotAllowed(allowed: Self.allowed(node.routes.keys))
+        }
+        return .notFound
+    }
+
+    /// Every registered route in registration order, e.g. for a route listing at start-up.
+    public var routeTable: [(method: HTTPMethod, pattern: String)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return table
+    }
+
+    private static func route(in node: RouteNode<Context>, for method: HTTPMethod) -> RouteNode<Context>.Route? {
+        if let route = node.routes[method] { return route }
+        if method == .head { return node.routes[.get] }
+        return nil
+    }
+
+    private static func allowed(_ methods: Dictionary<HTTPMethod, RouteNode<Context>.Route>.Keys) -> [HTTPMethod] {
+        var set = Set(methods)
+        if set.contains(.get) { set.insert(.head) }
+        let order: [HTTPMethod] = [.get, .head, .post, .put, .patch, .delete, .options]
+        let known = order.filter { set.contains($0) }
+        let others = set.subtracting(order).sorted { $0.rawValue < $1.rawValue }
+        return known + others
+    }
+}
