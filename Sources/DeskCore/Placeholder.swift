@@ -1,1 +1,0 @@
-// Placeholder: the DeskCore target's sources replace this file.

@@ -1,1 +1,0 @@
-// Placeholder: DeskCoreTests's tests replace this file.
