@@ -1,0 +1,83 @@
+import FastCGI
+
+/// Running the pipeline for a FastCGI request.
+extension HTTPServer {
+    /// Builds the `HTTPRequest` from CGI params (400 `INVALID_URL` for a malformed path), reads the body
+    /// within `limits.maxBodyBytes` (413 when over), runs the pipeline, and writes the CGI response:
+    /// `Status: 200 OK`, the headers, a blank line and the body (none for HEAD). A streamed body is
+    /// written in the pieces its closure writes. One access line is logged per request.
+    public func respond(to fastCGIRequest: FastCGIRequest, context: Context) {
+        let start = ContinuousClock.now
+        let params = fastCGIRequest.params
+        var response: HTTPResponse
+        var route: String?
+        let method: HTTPMethod
+        let requestID: String
+        do {
+            var request = try HTTPRequest(cgiParameters: params, limits: limits)
+            method = request.method
+            requestID = request.requestID
+            if let error = readBody(of: fastCGIRequest, into: &request) {
+                response = errorRenderer.response(for: error, path: request.path, requestID: requestID)
+            } else {
+                (response, route) = process(request, context: context)
+            }
+        } catch {
+            method = HTTPRequest.cgiMethod(params)
+            requestID = RequestID.resolve(params["HTTP_X_REQUEST_ID"])
+            let rawPath = params["REQUEST_URI"] ?? params["DOCUMENT_URI"] ?? "/"
+            response = errorRenderer.response(for: error, path: rawPath, requestID: requestID)
+        }
+        finalize(&response, method: method, requestID: requestID)
+        write(response, to: fastCGIRequest, method: method, requestID: requestID)
+        AccessLog(logger: logger).record(method: method, route: route, status: response.status,
+                                         duration: ContinuousClock.now - start, requestID: requestID)
+    }
+
+    /// Reads the body into `request`; returns the error to answer with instead, if any.
+    private func readBody(of fastCGIRequest: FastCGIRequest, into request: inout HTTPRequest) -> HTTPError? {
+        do {
+            request.body = try fastCGIRequest.readBody(maxBytes: limits.maxBodyBytes)
+            return nil
+        } catch FastCGIError.bodyTooLarge(let limit) {
+            return .payloadTooLarge(limit: limit)
+        } catch {
+            logger.info("request body could not be read", metadata: [
+                "request_id": .string(request.requestID), "error": .string(String(describing: error)),
+            ])
+            return .badRequest("The request body could not be read completely.")
+        }
+    }
+
+    /// Writes the status line, headers and body. A write failure (the client went away) is logged at
+    /// info; a streamed body that throws something else is logged as an error and cut short.
+    private func write(_ response: HTTPResponse, to output: FastCGIRequest, method: HTTPMethod, requestID: String) {
+        var head = "Status: \(response.status.code) \(Self.sanitized(response.status.reason))\r\n"
+        for (name, value) in response.headers {
+            head += "\(Self.sanitized(name)): \(Self.sanitized(value))\r\n"
+        }
+        head += "\r\n"
+        do {
+            try output.write(head)
+            guard method != .head else { return }
+            switch response.body {
+            case .bytes(let bytes):
+                if !bytes.isEmpty { try output.write(bytes) }
+            case .stream(let stream):
+                try stream(BodyWriter(write: { try output.write($0) }, flush: { try output.flush() }))
+            }
+        } catch let error as FastCGIError {
+            logger.info("response could not be written", metadata: [
+                "request_id": .string(requestID), "error": .string(error.description),
+            ])
+        } catch {
+            logUnexpected(error, requestID: requestID)
+        }
+    }
+
+    /// Removes CR, LF and NUL so that no value can start a new header line.
+    private static func sanitized(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 13 || $0 == 10 || $0 == 0 }) else { return text }
+        return String(text.unicodeScalars.filter { $0 != "\r" && $0 != "\n" && $0 != "\0" }.map(Character.init))
+    }
+}
