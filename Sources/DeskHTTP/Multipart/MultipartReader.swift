@@ -38,6 +38,10 @@ public struct MultipartReader {
                     return
                 }
             }
+            guard !value.utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 0 }) else {
+                state.failure = .badRequest("A multipart part header is malformed.")
+                return
+            }
             guard state.headers.count < maxHeaders else {
                 state.failure = .badRequest("A multipart part has more than \(maxHeaders) headers.")
                 return

@@ -1,1 +1,0 @@
-// Placeholder: DeskHTTPTests's tests replace this file.
