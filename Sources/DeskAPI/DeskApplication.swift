@@ -1,0 +1,20 @@
+import DeskCore
+import DeskHTTP
+import Logging
+
+/// The production wiring of deskd's HTTP side: every route and middleware, from the config.
+/// `deskd serve` runs the server it returns; tests call it too.
+public enum DeskApplication {
+    /// Builds the HTTP server for `config`.
+    public static func makeServer(config: DeskConfig, logger: Logger) -> HTTPServer<WorkerContext> {
+        let router = Router<WorkerContext>()
+        HealthRoutes(regions: config.activeRegions).register(on: router)
+        if config.server.diagnostics {
+            DiagnosticsRoutes().register(on: router)
+        }
+        let middlewares = [RegionHostCheck(directory: RegionDirectory(config: config)).middleware]
+        var limits = HTTPLimits()
+        limits.maxBodyBytes = config.server.maxBodyBytes
+        return HTTPServer(router: router, middlewares: middlewares, limits: limits, logger: logger)
+    }
+}

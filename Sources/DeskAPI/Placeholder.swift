@@ -1,1 +1,0 @@
-// Placeholder: the DeskAPI target's sources replace this file.

@@ -1,0 +1,71 @@
+import ArgumentParser
+import DeskAPI
+import DeskCore
+import FastCGI
+import Logging
+
+/// `deskd serve`: the FastCGI responder behind nginx.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the help center and the agent API over FastCGI.",
+        discussion: """
+            Listens on [server] socket (or a listening socket inherited on fd 0 when it is empty).
+            Refuses to start while a region has pending or changed migrations.
+            SIGTERM or SIGINT: stop accepting, finish in-flight requests, exit 0.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try failingClearly {
+            let config = try global.loadConfig()
+            try requireCurrentSchemas(config)
+            let logger = LoggingSetup.bootstrap(level: config.log.level)
+            try serve(config, logger: logger)
+        }
+    }
+
+    /// Every region's schema must match the migration files exactly.
+    private func requireCurrentSchemas(_ config: DeskConfig) throws {
+        let schemas = try RegionSchemas(config: config)
+        var problems: [String] = []
+        for region in config.activeRegions {
+            let status = try schemas.withMigrator(region) { try $0.status() }
+            problems += status.problems.map { "region \(region): \($0)" }
+        }
+        guard problems.isEmpty else {
+            throw CLIFailure("refusing to serve:\n  " + problems.joined(separator: "\n  ")
+                             + "\nrun `deskd db migrate --all` (a changed applied file must be restored instead)")
+        }
+    }
+
+    private func serve(_ config: DeskConfig, logger: Logger) throws {
+        var responderConfig = ResponderConfiguration(
+            listen: config.server.socket.isEmpty ? .inheritedDescriptor : .unixSocket(path: config.server.socket))
+        responderConfig.workerCount = config.server.workers
+        responderConfig.drainTimeout = .seconds(config.server.drainTimeoutSeconds)
+        let responder: Responder
+        do {
+            responder = try Responder(configuration: responderConfig, logger: logger)
+        } catch {
+            throw CLIFailure("cannot listen: \(error)")
+        }
+        let server = DeskApplication.makeServer(config: config, logger: logger)
+        let signals = SignalWatcher { name in
+            logger.notice("stopping: draining in-flight requests", metadata: ["signal": "\(name)"])
+            responder.stop()
+        }
+        defer { signals.cancel() }
+        logger.notice("serving", metadata: [
+            "workers": "\(config.server.workers)",
+            "regions": "\(config.activeRegions.map(\.rawValue).joined(separator: ","))",
+        ])
+        responder.run(
+            makeWorker: { _ in WorkerContext(config: config) },
+            handle: { request, context in server.respond(to: request, context: context) }
+        )
+        logger.notice("stopped")
+    }
+}

@@ -1,1 +1,0 @@
-// Placeholder: DeskdTests's tests replace this file.
