@@ -74,7 +74,9 @@ public final class Responder: Sendable {
     public func stop() {
         guard board.requestStop() else { return }
         logger.info("FastCGI responder stopping")
-        FCGX_ShutdownPending()
+        // shutdown() makes every accept() on the socket fail with EINVAL, now and later. Not
+        // FCGX_ShutdownPending(): that flag is process-wide and permanent, so it would also stop any
+        // other responder in the process (tests run several).
         socket.shutdown()
         wakeup.signal()
     }
