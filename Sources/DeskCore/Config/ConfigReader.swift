@@ -56,6 +56,7 @@ struct ConfigReader {
             regions[id] = region
         }
         guard !regions.isEmpty else {
+            try rejectUnknownKeys()   // a misspelt section is the likelier cause
             throw ConfigError(key: "regions", "at least one region is required, e.g. [regions.eu] with hosts and dsn")
         }
         return regions
