@@ -240,6 +240,8 @@ class DeskdStack:
         session = getattr(self._local, "session", None)
         if session is None:
             session = requests.Session()
+            # Ignore REQUESTS_CA_BUNDLE / proxies from the environment: they would override `verify`.
+            session.trust_env = False
             session.verify = str(self.cert)
             self._local.session = session
         return session

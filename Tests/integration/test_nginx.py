@@ -62,12 +62,14 @@ def test_old_tls_refused(stack, version):
         handshake(stack.https_port, context).close()
     message = str(refused.value).lower()
     assert "no protocols available" not in message, f"the client could not offer {version}: {message}"
+    assert "alert" in message, f"expected nginx's protocol-version alert, got: {message}"
 
 
 def test_weak_tls12_cipher_refused(stack):
     context = tls_context(ssl.TLSVersion.TLSv1_2, "AES128-SHA:@SECLEVEL=0")
-    with pytest.raises(ssl.SSLError):
+    with pytest.raises(ssl.SSLError) as refused:
         handshake(stack.https_port, context).close()
+    assert "alert" in str(refused.value).lower(), str(refused.value)
 
 
 def test_security_headers(stack):
