@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -6,12 +7,14 @@ import Darwin
 
 /// The listening socket a ``Responder`` accepts FastCGI connections on: a unix socket it created, or the
 /// socket it inherited on file descriptor 0.
-final class ListeningSocket: Sendable {
+final class ListeningSocket: @unchecked Sendable {  // `isClosed` is guarded by `lock`
     /// The listening descriptor handed to `FCGX_InitRequest`.
     let descriptor: Int32
     /// The socket file this process created, removed again by ``close()`` if it is still ours.
     private let ownedPath: String?
     private let ownedIdentity: FileIdentity?
+    private let lock = NSLock()
+    private var isClosed = false
 
     private init(descriptor: Int32, ownedPath: String?, ownedIdentity: FileIdentity?) {
         self.descriptor = descriptor
@@ -41,8 +44,12 @@ final class ListeningSocket: Sendable {
     }
 
     /// Closes the descriptor and removes the socket file if it is still the one this process created.
-    /// Call once, after every worker stopped using the socket.
+    /// Call only when no worker uses the socket any more; later calls do nothing.
     func close() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !isClosed else { return }
+        isClosed = true
         if let ownedPath, let ownedIdentity, FileIdentity(path: ownedPath) == ownedIdentity {
             unlink(ownedPath)
         }

@@ -29,6 +29,11 @@ public final class Responder: Sendable {
         self.socket = try ListeningSocket.open(configuration.listen, backlog: configuration.backlog)
     }
 
+    deinit {
+        // After a drain timeout, workers may still use the descriptor: leave it to process exit then.
+        if board.noWorkerRunning { socket.close() }
+    }
+
     /// Starts `workerCount` threads; each creates its worker value by calling `makeWorker(index)` on
     /// that thread, then loops `FCGX_Accept_r` → `handle(request, worker)` → finish.
     ///

@@ -33,6 +33,13 @@ final class WorkerBoard: @unchecked Sendable {  // all state is guarded by `cond
         return true
     }
 
+    /// Whether no worker thread is running: run never started them, or all of them exited.
+    var noWorkerRunning: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return live == 0
+    }
+
     /// Whether ``requestStop()`` was called.
     var isStopping: Bool {
         condition.lock()

@@ -22,12 +22,26 @@ final class RunningResponder: Sendable {
     let path: String
     private let finished = DispatchSemaphore(value: 0)
 
-    init(
+    convenience init(
         workerCount: Int = 4,
         drainTimeout: Duration = .seconds(10),
         handle: @escaping @Sendable (FastCGIRequest, Int) -> Void
     ) throws {
-        path = Self.temporarySocketPath()
+        try self.init(path: Self.temporarySocketPath(), workerCount: workerCount, drainTimeout: drainTimeout, handle: handle)
+    }
+
+    /// A responder on `path`.
+    static func onPath(_ path: String, handle: @escaping @Sendable (FastCGIRequest, Int) -> Void) throws -> RunningResponder {
+        try RunningResponder(path: path, workerCount: 2, drainTimeout: .seconds(10), handle: handle)
+    }
+
+    private init(
+        path: String,
+        workerCount: Int,
+        drainTimeout: Duration,
+        handle: @escaping @Sendable (FastCGIRequest, Int) -> Void
+    ) throws {
+        self.path = path
         let configuration = ResponderConfiguration(
             listen: .unixSocket(path: path, permissions: 0o600),
             workerCount: workerCount,
