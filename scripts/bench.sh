@@ -18,8 +18,10 @@ export DESKD_DATABASES="desk_us"
 
 "$ROOT/scripts/deps.sh"
 log "building deskd (release)"
-swift build -c release --product deskd
-BIN="$ROOT/.build/release/deskd"
+SCRATCH=${DESKD_SCRATCH_PATH:-$ROOT/.build}
+[[ "$SCRATCH" = /* ]] || SCRATCH="$ROOT/$SCRATCH"
+swift build -c release --product deskd --scratch-path "$SCRATCH"
+BIN="$SCRATCH/release/deskd"
 mkdir -p "$BENCH/tmp"
 log "building the C baseline responder"
 gcc -O2 -Wall -o "$BENCH/c_responder" "$ROOT/bench/c_responder.c" -lfcgi -lpthread

@@ -16,8 +16,10 @@ export DESKD_DATABASES="desk_us desk_eu desk_in desk_au desk_cn"
 
 "$ROOT/scripts/deps.sh"
 log "building deskd (release)"
-swift build -c release --product deskd
-BIN="$ROOT/.build/release/deskd"
+SCRATCH=${DESKD_SCRATCH_PATH:-$ROOT/.build}
+[[ "$SCRATCH" = /* ]] || SCRATCH="$ROOT/$SCRATCH"
+swift build -c release --product deskd --scratch-path "$SCRATCH"
+BIN="$SCRATCH/release/deskd"
 [[ -x "$BIN" ]] || die "no binary at $BIN after the build"
 
 mkdir -p "$RUN"
