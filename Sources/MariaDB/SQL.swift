@@ -71,6 +71,12 @@ public struct SQL: ExpressibleByStringInterpolation, Sendable, Equatable, Custom
             bindings.append(value.sqlValue)
         }
 
+        /// Appends a `?` placeholder and binds `value`, or `NULL` when it is `nil`.
+        public mutating func appendInterpolation<T: SQLBindable>(_ value: T?) {
+            text += "?"
+            bindings.append(value.sqlValue)
+        }
+
         /// Appends raw text: only for identifiers from a fixed allow-list, never user input.
         public mutating func appendInterpolation(unsafeRaw raw: String) {
             text += raw

@@ -1,0 +1,56 @@
+import Foundation
+import MariaDB
+import Testing
+
+@Suite("Row decoding errors")
+struct RowDecodingTests {
+    private let row = Row(
+        columns: ResultColumns(["name", "count", "flag", "when", "blob"]),
+        values: [.string("Ada"), .int(300), .int(2), .date(Date(timeIntervalSince1970: 0)), .bytes([0xFF, 0xFE])])
+
+    @Test func mismatchedTypesThrowInsteadOfTrapping() {
+        #expect(throws: RowDecodingError(column: "name", expected: "Int", found: "non-integer string")) {
+            try row.decode("name", as: Int.self)
+        }
+        #expect(throws: RowDecodingError(column: "count", expected: "Date", found: "int")) {
+            try row.decode("count", as: Date.self)
+        }
+        #expect(throws: RowDecodingError(column: "flag", expected: "Bool", found: "int other than 0/1")) {
+            try row.decode("flag", as: Bool.self)
+        }
+        #expect(throws: RowDecodingError(column: "when", expected: "String", found: "date")) {
+            try row.decode("when", as: String.self)
+        }
+        #expect(throws: RowDecodingError(column: "blob", expected: "String", found: "non-UTF-8 bytes")) {
+            try row.decode("blob", as: String.self)
+        }
+        #expect(throws: RowDecodingError(column: "missing", expected: "Int", found: "missing column")) {
+            try row.decode("missing", as: Int.self)
+        }
+        #expect(throws: RowDecodingError.self) { try row.decode(at: 9, as: Int.self) }
+    }
+
+    @Test func narrowingOutOfRangeThrows() {
+        let wide = Row(columns: ResultColumns(["n"]), values: [.int(Int64(Int32.max) + 1)])
+        #expect(throws: RowDecodingError(column: "n", expected: "Int32", found: "out-of-range int")) {
+            try wide.decode("n", as: Int32.self)
+        }
+        #expect(throws: RowDecodingError.self) { try wide.decode("n", as: Int32?.self) }
+        #expect(throws: Never.self) { try wide.decode("n", as: Int64.self) }
+    }
+
+    @Test func subscriptsNeverTrap() {
+        #expect(row["nope"] == .null)
+        #expect(row[99] == .null)
+        #expect(row[0] == .string("Ada"))
+    }
+
+    @Test func badDecodeOfAServerRowThrows() throws {
+        let connection = try TestServer.connect()
+        let row = try #require(try connection.queryFirst("SELECT 'text' AS s, 1.5 AS d, NOW(6) AS t"))
+        #expect(throws: RowDecodingError.self) { try row.decode("s", as: Int.self) }
+        #expect(throws: RowDecodingError.self) { try row.decode("d", as: Int.self) }
+        #expect(throws: RowDecodingError.self) { try row.decode("t", as: Int64.self) }
+        #expect(throws: RowDecodingError.self) { try row.decode("s", as: Date.self) }
+    }
+}
