@@ -44,7 +44,7 @@ import Testing
         #expect(decodingError("{}", contentType: "application/merge-patch+json")?.status == .unprocessableEntity)
     }
 
-    @Test(arguments: ["", "{", "{\"subject\":}", "not json", "{\"a\":1,}", "\u{FEFF}{]"])
+    @Test(arguments: ["", "{", "{\"subject\":}", "not json", "{\"a\" 1}", "\u{FEFF}{]"])
     func malformedJSONIs400(body: String) {
         let error = decodingError(body)
         #expect(error?.status == .badRequest)
@@ -83,6 +83,13 @@ import Testing
         let error = decodingError(#"{"subject":"s","priority":1,"contact":{"email":"e"},"tags":[],"dueDate":"tomorrow"}"#)
         #expect(error?.status == .unprocessableEntity)
         #expect(error?.fieldErrors.first?.fieldName == "/dueDate")
+        #expect(error?.fieldErrors.first?.errorMessage == "Expected an ISO 8601 date.")
+    }
+
+    @Test func fractionalSecondsAndOffsetsAreAccepted() throws {
+        let ticket = try request(#"{"subject":"s","priority":1,"contact":{"email":"e"},"tags":[],"dueDate":"2025-01-02T05:04:05.250+02:00"}"#)
+            .decodeJSON(NewTicket.self)
+        #expect(ticket.dueDate == Date(timeIntervalSince1970: 1_735_787_045.25))
     }
 
     @Test func pointerEscapesSlashAndTilde() {

@@ -82,7 +82,7 @@ import Testing
         let limits = HTTPLimits(maxMultipartPartBytes: 11)
         let error = httpError { _ = try request(Self.body, limits: limits).multipart() }
         #expect(error?.status == .payloadTooLarge)
-        #expect(httpError { _ = try request(Self.body, limits: HTTPLimits(maxMultipartPartBytes: 30)).multipart() } == nil)
+        #expect(httpError { _ = try request(Self.body, limits: HTTPLimits(maxMultipartPartBytes: 40)).multipart() } == nil)
     }
 
     @Test func tooManyHeadersInAPart() {
@@ -115,10 +115,18 @@ import Testing
         #expect(parts[0].body.isEmpty)
     }
 
-    @Test func boundaryLookalikeInsideContentIsData() throws {
-        let body = "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--bx\r\n-- b\r\n--b--\r\n"
-        let parts = try request(Array(body.utf8), contentType: "multipart/form-data; boundary=b").multipart()
-        #expect(parts.map(\.text) == ["x\r\n--bx\r\n-- b"])
+    @Test func partialBoundaryLookalikesInsideContentAreData() throws {
+        let content = "x\r\n-b\r\n\r\n--\r-- b\r\r\n-"
+        let body = "--bb\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n\(content)\r\n--bb--\r\n"
+        let parts = try request(Array(body.utf8), contentType: "multipart/form-data; boundary=bb").multipart()
+        #expect(parts.map(\.text) == [content])
+    }
+
+    @Test func fullDelimiterInsideContentIsMalformed() {
+        // "CRLF--boundary" must not occur inside a part (RFC 2046 §5.1.1).
+        let body = "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--bx\r\n--b--\r\n"
+        #expect(httpError { _ = try request(Array(body.utf8), contentType: "multipart/form-data; boundary=b").multipart() }?.status
+            == .badRequest)
     }
 
     @Test func extendedFilenameIsPreferred() throws {

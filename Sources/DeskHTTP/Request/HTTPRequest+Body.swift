@@ -3,6 +3,7 @@ import Foundation
 /// Decoding the body as JSON, a urlencoded form or multipart/form-data, within `limits`.
 extension HTTPRequest {
     /// Decodes a JSON body (`application/json` or `application/*+json`; ISO 8601 dates by default).
+    /// JSON syntax is whatever Foundation's `JSONDecoder` accepts.
     ///
     /// - 415 `UNSUPPORTED_MEDIA_TYPE` when the Content-Type is not JSON;
     /// - 413 `PAYLOAD_TOO_LARGE` above `limits.maxJSONBytes`;
@@ -50,10 +51,17 @@ extension HTTPRequest {
         return try reader.finish()
     }
 
-    /// The decoder `decodeJSON` uses by default: ISO 8601 dates.
+    /// The decoder `decodeJSON` uses by default: ISO 8601 dates with or without fractional seconds
+    /// (`2025-01-02T03:04:05Z`, `2025-01-02T03:04:05.123+01:00`). A bad date is a 422 naming its field.
     public static func makeJSONDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
+            if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: JSONDecodingErrorMapper.dateMessage)
+        }
         return decoder
     }
 }

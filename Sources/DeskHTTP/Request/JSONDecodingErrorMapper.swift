@@ -1,11 +1,16 @@
 /// Maps `DecodingError` to deskd's 400/422 `INVALID_DATA` errors with JSON Pointer field names.
 enum JSONDecodingErrorMapper {
+    /// The message of the default decoder's date strategy.
+    static let dateMessage = "Expected an ISO 8601 date."
+
     static func httpError(for error: DecodingError) -> HTTPError {
         switch error {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             return HTTPError.badRequest("The request body is not valid JSON.")
         case .dataCorrupted(let context):
-            return invalid(context.codingPath, type: "invalid", message: "The value is invalid.")
+            // Only deskd's own date message is passed on: other descriptions may echo the value.
+            let message = context.debugDescription == dateMessage ? dateMessage : "The value is invalid."
+            return invalid(context.codingPath, type: "invalid", message: message)
         case .typeMismatch(let type, let context):
             return invalid(context.codingPath, type: "invalid", message: "Expected \(describe(type)).")
         case .valueNotFound(let type, let context):
