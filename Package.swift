@@ -57,7 +57,9 @@ let package = Package(
         ]),
 
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB"]),
-        .testTarget(name: "FastCGITests", dependencies: ["FastCGI"]),
+        .testTarget(name: "FastCGITests", dependencies: [
+            "FastCGI", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "DeskHTTPTests", dependencies: ["DeskHTTP", "FastCGI"]),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore", "MariaDB"]),
         .testTarget(name: "DeskdTests", dependencies: ["deskd"]),
