@@ -60,7 +60,9 @@ let package = Package(
         .testTarget(name: "FastCGITests", dependencies: [
             "FastCGI", .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "DeskHTTPTests", dependencies: ["DeskHTTP", "FastCGI"]),
+        .testTarget(name: "DeskHTTPTests", dependencies: [
+            "DeskHTTP", "FastCGI", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore", "MariaDB"]),
         .testTarget(name: "DeskdTests", dependencies: ["deskd"]),
     ]
