@@ -32,16 +32,23 @@ public struct MariaDBError: Error, CustomStringConvertible, Sendable, Equatable 
     public var isTransient: Bool { isDeadlock || isLockWaitTimeout }
 
     /// The connection to the server is gone or could not be made
-    /// (2006 server gone away, 2013 lost during query, 2002/2003 cannot connect, 2055 lost at a stage).
+    /// (2006 server gone away, 2013 lost during query, 2002/2003 cannot connect, 2055 lost at a stage,
+    /// 2026 TLS error — which is how a dropped TLS link reports itself).
     public var isConnectionLost: Bool {
         switch code {
-        case 2002, 2003, 2006, 2013, 2055: true
+        case 2002, 2003, 2006, 2013, 2026, 2055: true
         default: false
         }
     }
 
-    /// Codes after which the connection is reconnected and the statement retried once (outside a transaction).
-    var allowsReconnect: Bool { code == 2006 || code == 2013 || code == 2055 }
+    /// Codes after which an established connection is reconnected and the statement retried once
+    /// (outside a transaction): the link broke (2006, 2013, 2055, or 2026 on a TLS link).
+    var allowsReconnect: Bool {
+        switch code {
+        case 2006, 2013, 2026, 2055: true
+        default: false
+        }
+    }
 
     public var description: String {
         var text = "MariaDB error \(code) (\(sqlState)): \(message)"
