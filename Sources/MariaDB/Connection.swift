@@ -22,6 +22,9 @@ public final class Connection {
     /// Counters of prepares, executions and reconnects.
     public internal(set) var statistics = ConnectionStatistics()
 
+    /// ER_MAX_PREPARED_STMT_COUNT_REACHED: the server's `max_prepared_stmt_count` is used up.
+    private static let tooManyPreparedStatements: UInt32 = 1461
+
     var handle: UnsafeMutablePointer<MYSQL>?
     private var isClosed = false
     let statements: StatementCache
@@ -89,7 +92,14 @@ public final class Connection {
 
     private func preparedStatement(for text: String) throws -> PreparedStatement {
         if let cached = statements.statement(for: text) { return cached }
-        let statement = try PreparedStatement(sql: text, mysql: try liveHandle())
+        let statement: PreparedStatement
+        do {
+            statement = try PreparedStatement(sql: text, mysql: try liveHandle())
+        } catch let error as MariaDBError where error.code == Self.tooManyPreparedStatements {
+            // The server-wide max_prepared_stmt_count is reached: give ours back and try once more.
+            statements.removeAll()
+            statement = try PreparedStatement(sql: text, mysql: try liveHandle())
+        }
         statistics.prepares += 1
         statements.insert(statement)
         return statement
