@@ -68,7 +68,7 @@ public struct HTTPResponse: Sendable {
         HTTPResponse(status: status, headers: ["Location": location])
     }
 
-    /// The encoder `json(_:status:)` uses: ISO 8601 dates, slashes unescaped.
+    /// The encoder `json(_:status:)` uses: ISO 8601 dates, sorted keys (stable bytes), slashes unescaped.
     public static func makeJSONEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
