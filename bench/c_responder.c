@@ -9,6 +9,7 @@
  */
 #include <fcgiapp.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -22,6 +23,12 @@ static const char response[] =
     "Content-Length: 15\r\n"
     "\r\n"
     "{\"status\":\"ok\"}";
+
+/* libfcgi installs its own SIGTERM handler that only flags a shutdown; exit at once instead. */
+static void on_term(int signo) {
+    (void)signo;
+    _exit(0);
+}
 
 static void *worker(void *unused) {
     (void)unused;
@@ -51,6 +58,8 @@ int main(int argc, char **argv) {
         fprintf(stderr, "c_responder: FCGX_Init failed\n");
         return 1;
     }
+    signal(SIGTERM, on_term);
+    signal(SIGINT, on_term);
     unlink(argv[1]);
     listen_fd = FCGX_OpenSocket(argv[1], 1024);
     if (listen_fd < 0) {
