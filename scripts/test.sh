@@ -23,19 +23,31 @@ export DESKD_DB_PASSWORD=${DESKD_DB_PASSWORD:-deskd-test}
 log "building (debug, with tests) in $SCRATCH"
 swift build --scratch-path "$SCRATCH" --build-tests
 
+# Stops, by pid file, everything a test run starts: nginx and deskd instances the pytest fixtures did not
+# get to stop (interrupted run), and the MariaDB servers.
+stop_test_processes() {
+    local pidfile dir
+    for pidfile in "$TESTRUN"/*/nginx/nginx.pid; do
+        if [[ -e "$pidfile" ]]; then stop_pid nginx "$pidfile" 15; fi
+    done
+    for pidfile in "$TESTRUN"/*/deskd.pid; do
+        if [[ -e "$pidfile" ]]; then stop_pid deskd "$pidfile" 20; fi
+    done
+    for dir in "$TESTRUN"/mdb-*; do
+        if [[ -d "$dir" ]]; then "$ROOT/scripts/mariadb.sh" stop "$dir" || true; fi
+    done
+}
+
 cleanup() {
     local status=$?
-    "$ROOT/scripts/mariadb.sh" stop "$TESTRUN/mdb-a" || true
-    "$ROOT/scripts/mariadb.sh" stop "$TESTRUN/mdb-b" || true
+    stop_test_processes
     exit "$status"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# Stop servers a previous interrupted run may have left, then start fresh.
-for d in mdb-a mdb-b; do
-    [[ -d "$TESTRUN/$d" ]] && "$ROOT/scripts/mariadb.sh" stop "$TESTRUN/$d" || true
-done
+# Stop what a previous interrupted run may have left, then start fresh.
+stop_test_processes
 rm -rf "$TESTRUN"
 mkdir -p "$TESTRUN"
 

@@ -185,6 +185,8 @@ class DeskdStack:
                                         stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                                         env=env, start_new_session=True)
         log.close()
+        # For scripts/test.sh, which stops whatever an interrupted run left behind.
+        (self.run_dir / "deskd.pid").write_text(f"{self.process.pid}\n")
         ready = wait_until(lambda: self.socket_path.exists() or self.process.poll() is not None, 20)
         if not ready or self.process.poll() is not None:
             self.stop_deskd()
@@ -218,6 +220,7 @@ class DeskdStack:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=10)
+        (self.run_dir / "deskd.pid").unlink(missing_ok=True)
         return self.process.returncode
 
     def stop(self) -> None:
