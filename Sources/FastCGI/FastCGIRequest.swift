@@ -1,4 +1,7 @@
 import CFastCGI
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One FastCGI request: its CGI parameters, its body and its response stream.
 ///
@@ -146,11 +149,13 @@ public final class FastCGIRequest {
 
     private static func parse(environment: FCGX_ParamArray?) -> [String: String] {
         var params: [String: String] = [:]
+        params.reserveCapacity(40)
         guard var entry = environment else { return params }
         while let pointer = entry.pointee {
-            let pair = String(cString: pointer)
-            if let equals = pair.firstIndex(of: "=") {
-                params[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+            // "NAME=VALUE": split at the first "=" on the C string, without Character-level scanning.
+            if let equals = strchr(pointer, Int32(UInt8(ascii: "="))) {
+                let name = UnsafeRawBufferPointer(start: pointer, count: pointer.distance(to: equals))
+                params[String(decoding: name, as: UTF8.self)] = String(cString: equals + 1)
             }
             entry += 1
         }

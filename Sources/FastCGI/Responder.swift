@@ -15,7 +15,7 @@ public final class Responder: Sendable {
     private let configuration: ResponderConfiguration
     private let logger: Logger
     private let socket: ListeningSocket
-    private let board = WorkerBoard()
+    private let board: WorkerBoard
     private let wakeup: WakeupPipe
 
     /// Initialises libfcgi (once per process) and creates the unix socket, or checks that file
@@ -25,6 +25,7 @@ public final class Responder: Sendable {
         try LibFCGI.initialize()
         self.configuration = configuration
         self.logger = logger
+        self.board = WorkerBoard(workerCount: configuration.workerCount)
         self.wakeup = try WakeupPipe()
         self.socket = try ListeningSocket.open(configuration.listen, backlog: configuration.backlog)
     }
@@ -46,7 +47,7 @@ public final class Responder: Sendable {
         handle: @escaping @Sendable (FastCGIRequest, Worker) -> Void
     ) {
         let count = configuration.workerCount
-        guard board.start(workerCount: count) else {
+        guard board.start() else {
             logger.error("FastCGI responder run called more than once")
             return
         }

@@ -1,58 +1,70 @@
 import Foundation
+import Synchronization
 
-/// What each worker thread is doing, whether the responder is stopping, and the wait for the workers
-/// to exit. Shared by the worker threads, ``Responder/run(makeWorker:handle:)`` and
-/// ``Responder/stop()``.
-final class WorkerBoard: @unchecked Sendable {  // all state is guarded by `condition`
-    /// A worker's phase, for the drain and its log.
-    enum Phase: Sendable, Equatable {
-        /// Started, creating its worker value.
+/// The workers' phases and the stop request, shared by the worker threads and `Responder`.
+///
+/// Workers record their phase several times per request, so the phases and the stop flag are atomics:
+/// nothing on the request path takes a lock shared by all workers. `condition` guards only what changes
+/// when a worker exits or a stop is requested, and lets `run()` wait for the drain.
+final class WorkerBoard: @unchecked Sendable {  // atomics, plus `condition` guarding the var properties
+    /// What a worker is doing.
+    enum Phase: UInt8, Sendable, Equatable {
+        /// Not yet in its loop.
         case starting
-        /// Waiting for a request: in `accept` on the listening socket, or on a kept-alive connection.
+        /// Waiting for a request: in accept, or idle on a kept-alive connection.
         case waiting
-        /// Running a request's handler (or finishing it).
+        /// Handling a request.
         case busy
-        /// Left its loop.
+        /// Left its loop for good.
         case exited
     }
 
+    /// One worker's phase.
+    private final class Slot: Sendable {
+        let phase = Atomic<UInt8>(Phase.starting.rawValue)
+    }
+
+    private let slots: [Slot]
+    private let stopping = Atomic<Bool>(false)
     private let condition = NSCondition()
-    private var phases: [Phase] = []
-    private var live = 0
+    private var live: Int
     private var started = false
     private var stopRequestedAt: ContinuousClock.Instant?
 
-    /// Registers `count` workers; returns false if the board was already used (run called twice).
-    func start(workerCount count: Int) -> Bool {
+    /// A board for `workerCount` workers, none started yet.
+    init(workerCount: Int) {
+        slots = (0..<workerCount).map { _ in Slot() }
+        live = workerCount
+    }
+
+    /// Marks the board started; false if it already was (a responder runs once).
+    func start() -> Bool {
         condition.lock()
         defer { condition.unlock() }
         guard !started else { return false }
         started = true
-        phases = Array(repeating: .starting, count: count)
-        live = count
         return true
     }
 
-    /// Whether no worker thread is running: run never started them, or all of them exited.
+    /// True before the workers started and after every worker exited.
     var noWorkerRunning: Bool {
         condition.lock()
         defer { condition.unlock() }
-        return live == 0
+        return !started || live == 0
     }
 
     /// Whether ``requestStop()`` was called.
     var isStopping: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return stopRequestedAt != nil
+        stopping.load(ordering: .acquiring)
     }
 
-    /// Marks the responder stopping; returns true for the first call only.
+    /// Records the stop request; false if one was already recorded.
     func requestStop() -> Bool {
         condition.lock()
         defer { condition.unlock() }
         guard stopRequestedAt == nil else { return false }
         stopRequestedAt = .now
+        stopping.store(true, ordering: .releasing)
         condition.broadcast()
         return true
     }
@@ -60,14 +72,14 @@ final class WorkerBoard: @unchecked Sendable {  // all state is guarded by `cond
     /// Records worker `index`'s phase. Returns whether the responder is stopping.
     @discardableResult
     func set(_ phase: Phase, worker index: Int) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        if phase == .exited, phases[index] != .exited {
+        let previous = slots[index].phase.exchange(phase.rawValue, ordering: .acquiringAndReleasing)
+        if phase == .exited, previous != Phase.exited.rawValue {
+            condition.lock()
             live -= 1
             condition.broadcast()
+            condition.unlock()
         }
-        phases[index] = phase
-        return stopRequestedAt != nil
+        return isStopping
     }
 
     /// Blocks until every worker exited, or until `drainTimeout` after ``requestStop()``.
@@ -84,7 +96,10 @@ final class WorkerBoard: @unchecked Sendable {  // all state is guarded by `cond
                 condition.wait()
             }
         }
-        return phases.enumerated().filter { $0.element != .exited }.map { ($0.offset, $0.element) }
+        return slots.enumerated().compactMap { index, slot in
+            let phase = Phase(rawValue: slot.phase.load(ordering: .acquiring)) ?? .exited
+            return phase == .exited ? nil : (index, phase)
+        }
     }
 }
 
