@@ -47,8 +47,23 @@ extension HTTPRequest {
     }
 
     private static func headerName(fromCGI key: Substring) -> String {
-        key.split(separator: "_", omittingEmptySubsequences: false)
-            .map { word in word.prefix(1).uppercased() + word.dropFirst().lowercased() }
-            .joined(separator: "-")
+        // Byte-wise on ASCII: this runs for every header of every request.
+        var bytes = Array(key.utf8)
+        var startsWord = true
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "_") {
+                bytes[index] = UInt8(ascii: "-")
+                startsWord = true
+                continue
+            }
+            if startsWord, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) {
+                bytes[index] = byte - 32
+            } else if !startsWord, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) {
+                bytes[index] = byte + 32
+            }
+            startsWord = false
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
