@@ -22,7 +22,8 @@ struct ServeCommand: ParsableCommand {
         try failingClearly {
             let config = try global.loadConfig()
             try requireCurrentSchemas(config)
-            let logger = LoggingSetup.bootstrap(level: config.log.level)
+            let (logger, logSink) = LoggingSetup.bootstrap(level: config.log.level)
+            defer { logSink.flush() }
             try serve(config, logger: logger)
         }
     }

@@ -1,0 +1,71 @@
+@testable import deskd
+import Foundation
+import Logging
+import Testing
+
+@Suite("Log lines")
+struct BufferedLogSinkTests {
+    /// A temporary file to log into, read back after a flush.
+    final class LogFile {
+        let path = NSTemporaryDirectory() + "deskd-log-\(UInt64.random(in: 0...UInt64.max)).log"
+        let descriptor: Int32
+
+        init() {
+            descriptor = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0o600)
+        }
+
+        func lines() throws -> [String] {
+            try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+
+        deinit {
+            close(descriptor)
+            unlink(path)
+        }
+    }
+
+    @Test("Every line from many threads arrives once, and each thread's lines stay in order")
+    func concurrentAppends() async throws {
+        let file = LogFile()
+        let sink = BufferedLogSink(descriptor: file.descriptor, interval: .seconds(60), shardCount: 4,
+                                   maxShardBytes: 2048)
+        let threads = 8, perThread = 500
+        await withTaskGroup(of: Void.self) { group in
+            for thread in 0..<threads {
+                group.addTask {
+                    for number in 0..<perThread { sink.append("t\(thread) n\(number)", urgent: false) }
+                }
+            }
+        }
+        sink.flush()
+        let lines = try file.lines()
+        #expect(lines.count == threads * perThread)
+        for thread in 0..<threads {
+            let numbers = lines.filter { $0.hasPrefix("t\(thread) ") }.map { Int($0.split(separator: "n").last!)! }
+            #expect(numbers == Array(0..<perThread))
+        }
+    }
+
+    @Test("Urgent lines are written at once, with what came before them")
+    func urgentFlushes() throws {
+        let file = LogFile()
+        let sink = BufferedLogSink(descriptor: file.descriptor, interval: .seconds(60))
+        sink.append("first", urgent: false)
+        #expect(try file.lines().isEmpty)
+        sink.append("second", urgent: true)
+        #expect(try file.lines() == ["first", "second"])
+    }
+
+    @Test("The line format: UTC timestamp, level, label, message, sorted metadata")
+    func format() throws {
+        let file = LogFile()
+        let sink = BufferedLogSink(descriptor: file.descriptor, interval: .seconds(60))
+        var handler = LineLogHandler(label: "deskd", sink: sink, logLevel: .info)
+        handler[metadataKey: "worker"] = "3"
+        let logger = Logger(label: "deskd") { _ in handler }
+        logger.warning("request", metadata: ["status": "200", "method": "GET"])
+        let line = try #require(try file.lines().first)
+        let pattern = #/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z warning deskd: request method=GET status=200 worker=3$/#
+        #expect(line.wholeMatch(of: pattern) != nil, "\(line)")
+    }
+}
