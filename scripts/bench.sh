@@ -3,6 +3,8 @@
 # behind the same nginx with the same FastCGI keep-alive settings, measured with wrk in the same run.
 # Prints requests/s, p50 and p99 for each and the ratio deskd / C (target ≥ 0.8). Not a test: it asserts
 # nothing. State under .run/bench (MariaDB data kept between runs).
+# deskd runs at log level info, as in production: one access-log line per request is part of the cost.
+# BENCH_LOG_LEVEL=warning measures it without access logging.
 set -euo pipefail
 SCRIPT_NAME=bench
 . "$(dirname "$0")/lib.sh"
@@ -13,6 +15,7 @@ DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 WORKERS=${BENCH_WORKERS:-32}
+LOG_LEVEL=${BENCH_LOG_LEVEL:-info}
 export DESKD_DB_PASSWORD=${DESKD_DB_PASSWORD:-deskd-bench}
 export DESKD_DATABASES="desk_us"
 
@@ -57,7 +60,7 @@ drain_timeout_seconds = 10
 migrations = "$ROOT/sql"
 
 [log]
-level = "warning"
+level = "$LOG_LEVEL"
 
 [regions.us]
 hosts = ["us.desk.localhost"]
@@ -117,4 +120,4 @@ printf '%-28s %12s %10s %10s\n' "responder (through nginx)" "requests/s" "p50" "
 printf '%-28s %12s %10s %10s\n' "C libfcgi baseline" "$C_RPS" "$C_P50" "$C_P99"
 printf '%-28s %12s %10s %10s\n' "deskd GET /livez" "$D_RPS" "$D_P50" "$D_P99"
 echo
-echo "ratio deskd / C: $RATIO (target >= 0.8)   wrk -t$THREADS -c$CONNECTIONS -d$DURATION; reports in $BENCH/wrk-*.txt"
+echo "ratio deskd / C: $RATIO (target >= 0.8)   deskd log level $LOG_LEVEL; wrk -t$THREADS -c$CONNECTIONS -d$DURATION; reports in $BENCH/wrk-*.txt"

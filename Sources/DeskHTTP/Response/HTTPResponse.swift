@@ -35,12 +35,12 @@ public struct HTTPResponse: Sendable {
         bodyBytes.map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// A JSON response (`application/json; charset=utf-8`), ISO 8601 dates, keys in declaration order.
+    /// A JSON response (`application/json; charset=utf-8`), ISO 8601 dates, keys sorted.
     /// A value that cannot be encoded (e.g. a non-finite Double) yields a bare 500 JSON body instead.
     public static func json<T: Encodable>(_ value: T, status: HTTPStatus = .ok) -> HTTPResponse {
         let headers: HTTPHeaders = ["Content-Type": "application/json; charset=utf-8"]
         do {
-            let data = try makeJSONEncoder().encode(value)
+            let data = try sharedJSONEncoder.encode(value)
             return HTTPResponse(status: status, headers: headers, body: .bytes(Array(data)))
         } catch {
             let body = #"{"errorCode":"INTERNAL_SERVER_ERROR","message":"An internal error occurred."}"#
@@ -67,6 +67,10 @@ public struct HTTPResponse: Sendable {
     public static func redirect(to location: String, status: HTTPStatus = .seeOther) -> HTTPResponse {
         HTTPResponse(status: status, headers: ["Location": location])
     }
+
+    /// One encoder for every response: its options never change after creation, and `encode` is safe to
+    /// call from several threads at once.
+    private static let sharedJSONEncoder = makeJSONEncoder()
 
     /// The encoder `json(_:status:)` uses: ISO 8601 dates, sorted keys (stable bytes), slashes unescaped.
     public static func makeJSONEncoder() -> JSONEncoder {

@@ -49,19 +49,28 @@ struct LineLogHandler: LogHandler {
         return merged
     }
 
-    /// Now, as `yyyy-MM-ddTHH:mm:ss.SSSZ` in UTC (no time zone database lookup).
+    /// Now, as `yyyy-MM-ddTHH:mm:ss.SSSZ` in UTC (no time zone database lookup, no formatter).
     static func timestamp() -> String {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        var parts = tm()
         var seconds = now.tv_sec
+        var parts = tm()
         gmtime_r(&seconds, &parts)
-        func pad(_ value: Int32, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        var text: [UInt8] = Array("0000-00-00T00:00:00.000Z".utf8)
+        func put(_ value: Int, at end: Int, width: Int) {
+            var value = value
+            for index in stride(from: end, to: end - width, by: -1) {
+                text[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
         }
-        return "\(parts.tm_year + 1900)-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
-            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))."
-            + "\(pad(Int32(now.tv_nsec / 1_000_000), 3))Z"
+        put(Int(parts.tm_year) + 1900, at: 3, width: 4)
+        put(Int(parts.tm_mon) + 1, at: 6, width: 2)
+        put(Int(parts.tm_mday), at: 9, width: 2)
+        put(Int(parts.tm_hour), at: 12, width: 2)
+        put(Int(parts.tm_min), at: 15, width: 2)
+        put(Int(parts.tm_sec), at: 18, width: 2)
+        put(Int(now.tv_nsec / 1_000_000), at: 22, width: 3)
+        return String(decoding: text, as: UTF8.self)
     }
 }
