@@ -56,12 +56,15 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Test helpers shared by the test targets (a FastCGI client, a locked box).
+        .target(name: "DeskTesting", path: "Tests/DeskTesting"),
+
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB"]),
         .testTarget(name: "FastCGITests", dependencies: [
-            "FastCGI", .product(name: "Logging", package: "swift-log"),
+            "FastCGI", "DeskTesting", .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "DeskHTTPTests", dependencies: [
-            "DeskHTTP", "FastCGI", .product(name: "Logging", package: "swift-log"),
+            "DeskHTTP", "FastCGI", "DeskTesting", .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore", "MariaDB"]),
         .testTarget(name: "DeskdTests", dependencies: ["deskd"]),

@@ -1,4 +1,5 @@
 @testable import DeskHTTP
+import DeskTesting
 import FastCGI
 import Foundation
 import Logging

@@ -1,4 +1,5 @@
 @testable import DeskHTTP
+import DeskTesting
 import Testing
 
 struct DatabaseFailure: Error, CustomStringConvertible {

@@ -1,22 +1,7 @@
 @testable import DeskHTTP
+import DeskTesting
 import Foundation
 import Logging
-
-/// A value shared between threads behind a lock.
-final class Locked<Value>: @unchecked Sendable {  // `value` is only touched under `lock`
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) { self.value = value }
-
-    func withValue<R>(_ body: (inout Value) -> R) -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
-
-    var current: Value { withValue { $0 } }
-}
 
 /// One captured log line.
 struct CapturedLog: Sendable {

@@ -1,3 +1,4 @@
+import DeskTesting
 import FastCGI
 import Foundation
 import Testing

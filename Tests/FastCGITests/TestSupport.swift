@@ -1,20 +1,7 @@
+import DeskTesting
 import FastCGI
 import Foundation
 import Logging
-
-/// A value shared between test threads behind a lock.
-final class Locked<Value>: @unchecked Sendable {  // `value` is only touched under `lock`
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) { self.value = value }
-
-    func withValue<R>(_ body: (inout Value) -> R) -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
-}
 
 /// A Responder on a fresh temporary unix socket, running on its own thread.
 final class RunningResponder: Sendable {

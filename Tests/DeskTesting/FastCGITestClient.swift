@@ -5,7 +5,7 @@ import Glibc
 
 /// A minimal blocking FastCGI client (the web server's side) for driving a Responder in tests:
 /// encodes BEGIN_REQUEST / PARAMS / STDIN records and decodes STDOUT / STDERR / END_REQUEST.
-final class FastCGITestClient {
+public final class FastCGITestClient {
     enum ClientError: Error, CustomStringConvertible {
         case system(String, Int32)
         case closedByServer(afterBytes: Int)
@@ -27,7 +27,7 @@ final class FastCGITestClient {
     private var fd: Int32
 
     /// Connects to the unix socket at `path`; reads time out after `timeoutSeconds`.
-    init(path: String, timeoutSeconds: Int = 15) throws {
+    public init(path: String, timeoutSeconds: Int = 15) throws {
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ClientError.system("socket", errno) }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
@@ -54,7 +54,7 @@ final class FastCGITestClient {
     deinit { close() }
 
     /// Closes the connection (as a web server does after END_REQUEST without FCGI_KEEP_CONN).
-    func close() {
+    public func close() {
         guard fd >= 0 else { return }
         _ = Glibc.close(fd)
         fd = -1
@@ -62,7 +62,7 @@ final class FastCGITestClient {
 
     /// Sends one request: BEGIN_REQUEST (with FCGI_KEEP_CONN when `keepConnection`), the params, an
     /// empty PARAMS record, the body as STDIN records and an empty STDIN record.
-    func send(params: [String: String], body: [UInt8] = [], keepConnection: Bool, requestID: UInt16 = 1) throws {
+    public func send(params: [String: String], body: [UInt8] = [], keepConnection: Bool, requestID: UInt16 = 1) throws {
         var bytes: [UInt8] = []
         bytes += Self.record(.beginRequest, requestID, [0, 1, keepConnection ? 1 : 0, 0, 0, 0, 0, 0])
         var encoded: [UInt8] = []
@@ -79,7 +79,7 @@ final class FastCGITestClient {
     }
 
     /// Reads records until END_REQUEST; returns the STDOUT bytes.
-    func receive() throws -> TestResponse {
+    public func receive() throws -> TestResponse {
         var stdout: [UInt8] = []
         while true {
             let header = try readExactly(8, received: stdout.count)
@@ -95,7 +95,7 @@ final class FastCGITestClient {
     }
 
     /// Sends a request and reads its response; closes the connection afterwards unless `keepConnection`.
-    func roundTrip(params: [String: String], body: [UInt8] = [], keepConnection: Bool) throws -> TestResponse {
+    public func roundTrip(params: [String: String], body: [UInt8] = [], keepConnection: Bool) throws -> TestResponse {
         try send(params: params, body: body, keepConnection: keepConnection)
         let response = try receive()
         if !keepConnection { close() }
@@ -103,7 +103,7 @@ final class FastCGITestClient {
     }
 
     /// Whether the server closed the connection (a read returns end of file) within the read timeout.
-    func seesEndOfFile() -> Bool {
+    public func seesEndOfFile() -> Bool {
         var byte: UInt8 = 0
         return read(fd, &byte, 1) == 0
     }
@@ -154,12 +154,12 @@ final class FastCGITestClient {
 }
 
 /// A decoded CGI response: the `Status:` code, the header lines and the body.
-struct TestResponse {
-    let stdout: [UInt8]
+public struct TestResponse {
+    public let stdout: [UInt8]
 
-    var text: String { String(decoding: stdout, as: UTF8.self) }
+    public var text: String { String(decoding: stdout, as: UTF8.self) }
 
-    var status: Int {
+    public var status: Int {
         let head = text.components(separatedBy: "\r\n\r\n").first ?? ""
         for line in head.components(separatedBy: "\r\n") where line.lowercased().hasPrefix("status:") {
             return Int(line.dropFirst(7).trimmingCharacters(in: .whitespaces).prefix(3)) ?? 0
@@ -168,7 +168,7 @@ struct TestResponse {
     }
 
     /// The first value of the header `name` (case-insensitive), or nil.
-    func header(_ name: String) -> String? {
+    public func header(_ name: String) -> String? {
         let head = text.components(separatedBy: "\r\n\r\n").first ?? ""
         for line in head.components(separatedBy: "\r\n") {
             let parts = line.split(separator: ":", maxSplits: 1)
@@ -180,9 +180,9 @@ struct TestResponse {
     }
 
     /// The first line of the response.
-    var statusLine: String { text.components(separatedBy: "\r\n").first ?? "" }
+    public var statusLine: String { text.components(separatedBy: "\r\n").first ?? "" }
 
-    var body: String {
+    public var body: String {
         guard let range = text.range(of: "\r\n\r\n") else { return "" }
         return String(text[range.upperBound...])
     }
