@@ -22,11 +22,7 @@ export DESKD_DB_PASSWORD=${DESKD_DB_PASSWORD:-deskd-bench}
 export DESKD_DATABASES="desk_us"
 
 "$ROOT/scripts/deps.sh"
-log "building deskd (release)"
-SCRATCH=${DESKD_SCRATCH_PATH:-$ROOT/.build}
-[[ "$SCRATCH" = /* ]] || SCRATCH="$ROOT/$SCRATCH"
-swift build -c release --product deskd --scratch-path "$SCRATCH"
-BIN="$SCRATCH/release/deskd"
+build_release
 mkdir -p "$BENCH/tmp"
 log "building the C baseline responder"
 gcc -O2 -Wall -o "$BENCH/c_responder" "$ROOT/bench/c_responder.c" -lfcgi -lpthread

@@ -7,6 +7,18 @@ if ! command -v swift >/dev/null 2>&1 && [[ -x /opt/swift/usr/bin/swift ]]; then
     export PATH="/opt/swift/usr/bin:$PATH"
 fi
 
+# The build folder: DESKD_SCRATCH_PATH (relative to the repository) or .build.
+SCRATCH=${DESKD_SCRATCH_PATH:-$ROOT/.build}
+[[ "$SCRATCH" = /* ]] || SCRATCH="$ROOT/$SCRATCH"
+
+# Builds the release binary and sets BIN to its path.
+build_release() {
+    log "building deskd (release)"
+    swift build -c release --product deskd --scratch-path "$SCRATCH"
+    BIN="$SCRATCH/release/deskd"
+    [[ -x "$BIN" ]] || die "no binary at $BIN after the build"
+}
+
 log() { printf '%s: %s\n' "${SCRIPT_NAME:-deskd}" "$*"; }
 die() { printf '%s: error: %s\n' "${SCRIPT_NAME:-deskd}" "$*" >&2; exit 1; }
 

@@ -15,12 +15,7 @@ export DESKD_DB_PASSWORD=${DESKD_DB_PASSWORD:-deskd-dev}
 export DESKD_DATABASES="desk_us desk_eu desk_in desk_au desk_cn"
 
 "$ROOT/scripts/deps.sh"
-log "building deskd (release)"
-SCRATCH=${DESKD_SCRATCH_PATH:-$ROOT/.build}
-[[ "$SCRATCH" = /* ]] || SCRATCH="$ROOT/$SCRATCH"
-swift build -c release --product deskd --scratch-path "$SCRATCH"
-BIN="$SCRATCH/release/deskd"
-[[ -x "$BIN" ]] || die "no binary at $BIN after the build"
+build_release
 
 mkdir -p "$RUN"
 "$ROOT/scripts/mariadb.sh" start "$RUN/mariadb"

@@ -13,8 +13,6 @@ SCRIPT_NAME=test
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-SCRATCH=${DESKD_SCRATCH_PATH:-$ROOT/.build}
-[[ "$SCRATCH" = /* ]] || SCRATCH="$ROOT/$SCRATCH"
 TESTRUN="$ROOT/.run/test"
 export DESKD_DB_PASSWORD=${DESKD_DB_PASSWORD:-deskd-test}
 
