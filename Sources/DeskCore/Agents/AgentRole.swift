@@ -1,0 +1,5 @@
+/// What an agent may do in its org.
+public enum AgentRole: String, Sendable, CaseIterable {
+    case administrator = "Administrator"
+    case agent = "Agent"
+}

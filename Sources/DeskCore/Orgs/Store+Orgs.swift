@@ -1,0 +1,85 @@
+import Foundation
+import MariaDB
+
+extension Store {
+    /// Creates an org in `region` with its first agent, an administrator, in one transaction; audited
+    /// ('create' of the org and the agent) with the system as actor (agent id 0).
+    ///
+    /// - Throws: `StoreError.invalid` for a bad portal ("portal"), name ("name"), email ("email") or last
+    ///   name ("lastName"); `StoreError.conflict` when the portal is taken in this region.
+    public func createOrg(portal: String, name: String, region: RegionID, adminEmail: String,
+                          adminLastName: String, adminFirstName: String?) throws -> (Org, Agent) {
+        try Self.validate(portal: portal)
+        try Validation.text(name, field: "name", max: 255)
+        try Validation.email(adminEmail, field: "email")
+        try Validation.text(adminLastName, field: "lastName", max: 100)
+        if let first = adminFirstName { try Validation.length(first, field: "firstName", max: 100) }
+        let orgID = ids.next()
+        let agentID = ids.next()
+        let system = Actor(orgID: orgID, agentID: 0, requestID: "")
+        do {
+            return try connection.transaction { connection in
+                let taken = try connection.queryFirst("""
+                    SELECT (SELECT COUNT(*) FROM orgs WHERE portal = \(portal))
+                         + (SELECT COUNT(*) FROM org_tombstones WHERE portal = \(portal)) AS n
+                    """)?.decode("n", as: Int64.self) ?? 0
+                if taken > 0 { throw StoreError.conflict("portal") }
+                let now = try databaseNow()
+                try connection.execute("""
+                    INSERT INTO orgs (id, portal, name, region, created_at, updated_at, version)
+                    VALUES (\(orgID), \(portal), \(name), \(region.rawValue), \(now), \(now), 1)
+                    """)
+                try connection.execute("""
+                    INSERT INTO agents (org_id, id, email, first_name, last_name, role, is_active,
+                                        created_at, updated_at, version)
+                    VALUES (\(orgID), \(agentID), \(adminEmail), \(adminFirstName), \(adminLastName),
+                            \(AgentRole.administrator.rawValue), 1, \(now), \(now), 1)
+                    """)
+                try AuditLog.append(connection: connection, id: ids.next(), actor: system, at: now, action: .create,
+                                    recordType: "org", recordID: orgID, changes: [
+                                        FieldChange(field: "portal", old: nil, new: portal),
+                                        FieldChange(field: "name", old: nil, new: name),
+                                        FieldChange(field: "region", old: nil, new: region.rawValue),
+                                    ])
+                try AuditLog.append(connection: connection, id: ids.next(), actor: system, at: now, action: .create,
+                                    recordType: "agent", recordID: agentID, changes: [
+                                        FieldChange(field: "email", old: nil, new: adminEmail),
+                                        FieldChange(field: "firstName", old: nil, new: adminFirstName),
+                                        FieldChange(field: "lastName", old: nil, new: adminLastName),
+                                        FieldChange(field: "role", old: nil, new: AgentRole.administrator.rawValue),
+                                    ].filter { $0.new != nil })
+                guard let org = try org(id: orgID), let agent = try agent(id: agentID, in: orgID) else {
+                    throw StoreError.notFound
+                }
+                return (org, agent)
+            }
+        } catch let error as MariaDBError where error.code == 1062 {
+            throw StoreError.conflict("portal")   // a concurrent create took the portal
+        }
+    }
+
+    /// The live org with this id.
+    public func org(id: Int64) throws -> Org? {
+        try connection.queryFirst("SELECT \(Org.columns) FROM orgs WHERE id = \(id) AND deleted_at IS NULL")
+            .map(Org.init(row:))
+    }
+
+    /// The live org with this portal name (case-insensitive).
+    public func org(portal: String) throws -> Org? {
+        try connection.queryFirst(
+            "SELECT \(Org.columns) FROM orgs WHERE portal = \(portal) AND deleted_at IS NULL")
+            .map(Org.init(row:))
+    }
+
+    /// `^[a-z0-9][a-z0-9-]{1,62}$`, else `StoreError.invalid(field: "portal", …)`.
+    static func validate(portal: String) throws {
+        let bytes = Array(portal.utf8)
+        func allowed(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        guard (2...63).contains(bytes.count), allowed(bytes[0]),
+              bytes.dropFirst().allSatisfy({ allowed($0) || $0 == UInt8(ascii: "-") }) else {
+            throw StoreError.invalid(field: "portal", reason: "must match ^[a-z0-9][a-z0-9-]{1,62}$")
+        }
+    }
+}

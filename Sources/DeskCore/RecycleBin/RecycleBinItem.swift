@@ -1,0 +1,20 @@
+import Foundation
+
+/// A record in the recycle bin.
+public struct RecycleBinItem: Sendable, Equatable {
+    public let id: Int64
+    /// "ticket" for now.
+    public let recordType: String
+    /// What the record is called (a ticket's subject).
+    public let displayName: String
+    public let deletedAt: Date
+    public let deletedBy: Int64
+
+    public init(id: Int64, recordType: String, displayName: String, deletedAt: Date, deletedBy: Int64) {
+        self.id = id
+        self.recordType = recordType
+        self.displayName = displayName
+        self.deletedAt = deletedAt
+        self.deletedBy = deletedBy
+    }
+}

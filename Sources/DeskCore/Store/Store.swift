@@ -1,0 +1,55 @@
+import Foundation
+import MariaDB
+
+/// Everything a request or a CLI command does with one region's data (DESIGN §4).
+///
+/// Reads always take the org and never return records in the recycle bin. Every change goes through
+/// ``write(_:_:)``: one transaction that applies the change, bumps `version` and appends the audit rows.
+/// Not `Sendable`: make one per use from a worker's connection.
+public struct Store {
+    /// The region database connection.
+    public let connection: Connection
+    /// Generates the IDs of new records.
+    public let ids: IDGenerator
+    /// Hands out ticket numbers from blocks taken from the database.
+    public let ticketNumbers: TicketNumberAllocator
+
+    /// - Parameters:
+    ///   - connection: a connection to the region's database (schema migrated).
+    ///   - ids: the region's ID generator.
+    ///   - ticketNumbers: the process-wide block cache of ticket numbers; share one per process.
+    public init(connection: Connection, ids: IDGenerator, ticketNumbers: TicketNumberAllocator = .shared) {
+        self.connection = connection
+        self.ids = ids
+        self.ticketNumbers = ticketNumbers
+    }
+
+    /// The one write path: runs `body` in one MariaDB transaction, which commits when the body returns and
+    /// rolls back (writing nothing, not even audit rows) when it throws.
+    ///
+    /// The body may run more than once — on a deadlock or lock wait timeout, and when this process needs a
+    /// new block of ticket numbers — so it must have no effects outside the transaction.
+    public func write<T>(_ actor: Actor, _ body: (WriteTransaction) throws -> T) throws -> T {
+        var blockRefills = 0
+        while true {
+            do {
+                return try connection.transaction { connection in
+                    let tx = try WriteTransaction(store: self, actor: actor)
+                    defer { tx.close() }
+                    return try body(tx)
+                }
+            } catch let need as TicketNumberAllocator.NeedsBlock where blockRefills < 20 {
+                blockRefills += 1
+                try ticketNumbers.refill(org: need.orgID, connection: connection)
+            }
+        }
+    }
+
+    /// The database's current UTC time (microseconds).
+    func databaseNow() throws -> Date {
+        guard let row = try connection.queryFirst("SELECT UTC_TIMESTAMP(6) AS now") else {
+            throw MariaDBError(code: 2000, sqlState: "HY000", message: "no time from the server", sql: nil)
+        }
+        return try row.decode("now")
+    }
+}

@@ -1,0 +1,11 @@
+/// The intended failures of `Store` operations; anything else (a `MariaDBError`) is an internal error.
+public enum StoreError: Error, Equatable, Sendable {
+    /// The record does not exist in the org, or is in the recycle bin.
+    case notFound
+    /// The caller expected another version; `current` is the record's version now.
+    case versionMismatch(current: Int64)
+    /// A unique value is taken, e.g. a portal name or an agent's email; the text names what.
+    case conflict(String)
+    /// A value is not acceptable; `field` is the API field name (camelCase, e.g. "subject", "assigneeId").
+    case invalid(field: String, reason: String)
+}

@@ -1,0 +1,36 @@
+import Foundation
+import MariaDB
+
+/// The changes of one ``Store/write(_:_:)`` call: every method writes its rows *and* their audit entries
+/// inside the write's transaction, bumping `version`. Exists only while the write's body runs; using it
+/// afterwards is a programming error.
+public final class WriteTransaction {
+    /// Who is writing; every change is confined to `actor.orgID`.
+    public let actor: Actor
+    /// The database time at the start of the transaction: `updated_at` and audit time of every change.
+    public let now: Date
+    let store: Store
+    private var isOpen = true
+
+    init(store: Store, actor: Actor) throws {
+        self.store = store
+        self.actor = actor
+        self.now = try store.databaseNow()
+    }
+
+    /// The connection, inside the transaction.
+    var connection: Connection {
+        precondition(isOpen, "a WriteTransaction must not be used after its write returned")
+        return store.connection
+    }
+
+    var orgID: Int64 { actor.orgID }
+
+    func close() { isOpen = false }
+
+    /// Appends one audit row for this actor.
+    func audit(_ action: AuditAction, _ recordType: String, _ recordID: Int64, _ changes: [FieldChange]) throws {
+        try AuditLog.append(connection: connection, id: store.ids.next(), actor: actor, at: now, action: action,
+                            recordType: recordType, recordID: recordID, changes: changes)
+    }
+}

@@ -1,0 +1,16 @@
+/// A ticket's audited fields as text, by API field name, in a fixed order.
+enum TicketFields {
+    static func values(of ticket: Ticket) -> [(field: String, value: String?)] {
+        [
+            ("ticketNumber", String(ticket.ticketNumber)),
+            ("subject", ticket.subject),
+            ("description", ticket.description),
+            ("status", ticket.status.rawValue),
+            ("priority", ticket.priority?.rawValue),
+            ("channel", ticket.channel.rawValue),
+            ("email", ticket.email),
+            ("assigneeId", AuditText.id(ticket.assigneeID)),
+            ("dueDate", AuditText.date(ticket.dueDate)),
+        ]
+    }
+}
