@@ -1,0 +1,85 @@
+import Foundation
+import DeskCore
+import DeskHTTP
+
+/// An authenticated `/api/v1` request: the HTTP request, the agent acting (with its org and the request
+/// id), the region the Host picked, and a `Store` on that region's connection of this worker.
+///
+/// Only `APIAuthenticator` creates one (the initialiser is file-private to this file's extension), so a
+/// handler that takes an `AgentRequest` cannot run unauthenticated.
+struct AgentRequest {
+    /// The request as received, with route parameters.
+    let http: HTTPRequest
+    /// Who acts, in which org, under which request id.
+    let actor: Actor
+    /// The region the request's Host belongs to.
+    let region: RegionID
+    /// The data of that region, read and written through the one write path.
+    let store: Store
+
+    fileprivate init(http: HTTPRequest, actor: Actor, region: RegionID, store: Store) {
+        self.http = http
+        self.actor = actor
+        self.region = region
+        self.store = store
+    }
+
+    /// The org the agent acts in.
+    var orgID: Int64 { actor.orgID }
+}
+
+/// The auth step: turns a request into an `AgentRequest` or an error.
+struct APIAuthenticator: Sendable {
+    let directory: RegionDirectory
+    let ids: RegionIDGenerators
+
+    /// Wraps `handler` so that it only runs for an authenticated agent (DESIGN §6):
+    /// - the Host picks the region (421 when no region serves it);
+    /// - `Authorization: Zoho-oauthtoken <t>` or `Bearer <t>`: missing → 401 `UNAUTHORIZED`; unknown,
+    ///   expired or revoked → 401 `INVALID_OAUTH`;
+    /// - an `orgId` header or query parameter other than the token's org → 403 `OAUTH_ORG_MISMATCH`;
+    /// - the handler then runs with a `Store` on the worker's connection to that region (a broken
+    ///   connection is dropped by `RegionConnections`), and `StoreError`s become HTTP errors.
+    func protect(_ handler: @escaping @Sendable (AgentRequest) throws -> HTTPResponse) -> Handler<WorkerContext> {
+        let directory = self.directory
+        let ids = self.ids
+        return { request, context in
+            guard let region = directory.region(forHost: request.host) else {
+                throw HTTPError.misdirected(host: request.host)
+            }
+            guard let token = Self.bearerToken(request.headers["Authorization"]) else {
+                throw HTTPError.unauthorized("An access token is required: Authorization: Zoho-oauthtoken <token>.")
+            }
+            let generator = try ids.generator(for: region)
+            return try context.connections.with(region) { connection in
+                let store = Store(connection: connection, ids: generator)
+                guard let authenticated = try store.authenticate(accessToken: token) else {
+                    throw HTTPError.unauthorized("The access token is invalid, expired or revoked.", errorCode: "INVALID_OAUTH")
+                }
+                if let claimed = request.headers["orgId"] ?? request.query["orgId"],
+                   Int64(claimed.trimmingCharacters(in: .whitespaces)) != authenticated.orgID {
+                    throw HTTPError.forbidden("The orgId does not match the access token's organization.",
+                                              errorCode: "OAUTH_ORG_MISMATCH")
+                }
+                let actor = Actor(orgID: authenticated.orgID, agentID: authenticated.agentID, requestID: request.requestID)
+                let agentRequest = AgentRequest(http: request, actor: actor, region: region, store: store)
+                do {
+                    return try handler(agentRequest)
+                } catch let error as StoreError {
+                    throw error.httpError
+                }
+            }
+        }
+    }
+
+    /// The token of `Zoho-oauthtoken <t>` or `Bearer <t>` (scheme case-insensitive), or nil.
+    static func bearerToken(_ header: String?) -> String? {
+        guard let header else { return nil }
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2 else { return nil }
+        let scheme = parts[0].lowercased()
+        guard scheme == "zoho-oauthtoken" || scheme == "bearer" else { return nil }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
+    }
+}

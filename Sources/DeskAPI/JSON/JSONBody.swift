@@ -1,0 +1,140 @@
+import DeskHTTP
+import Foundation
+
+/// A JSON object request body read strictly: every field must be one the route knows, of the right type.
+///
+/// Problems are collected (each a `FieldError` naming its field as a JSON Pointer) and thrown together by
+/// `finish()` as one 422 `INVALID_DATA`, so a client sees every problem of its request at once. The typed
+/// getters return `nil` for an absent field and `.some(nil)` for an explicit JSON `null`.
+final class JSONBody {
+    private let fields: [String: JSONValue]
+    private var errors: [FieldError] = []
+
+    /// Decodes the request's JSON object (415 for a non-JSON Content-Type, 400 for malformed JSON, 422 for
+    /// a document that is not an object) and records every field not in `allowed` as an error.
+    init(_ request: HTTPRequest, allowed: Set<String>) throws {
+        fields = try request.decodeJSON([String: JSONValue].self)
+        for key in fields.keys.sorted() where !allowed.contains(key) {
+            errors.append(FieldError(fieldName: Self.pointer(key), errorType: "invalid",
+                                     errorMessage: "The field is not allowed here."))
+        }
+    }
+
+    /// Whether the body has `key` (with any value, `null` included).
+    func has(_ key: String) -> Bool { fields[key] != nil }
+
+    /// A string field of at most `maxLength` Unicode scalars (the database counts code points).
+    func string(_ key: String, minLength: Int = 0, maxLength: Int) -> String?? {
+        guard let value = fields[key] else { return nil }
+        switch value {
+        case .null:
+            return .some(nil)
+        case .string(let text):
+            let length = text.unicodeScalars.count
+            if length > maxLength {
+                fail(key, "tooLong", "At most \(maxLength) characters are allowed.")
+                return nil
+            }
+            if length < minLength {
+                fail(key, "invalid", minLength == 1 ? "The value must not be empty." : "At least \(minLength) characters are required.")
+                return nil
+            }
+            return .some(text)
+        default:
+            fail(key, "invalid", "Expected a string.")
+            return nil
+        }
+    }
+
+    /// A string field that must be one of `T`'s raw values.
+    func enumValue<T: RawRepresentable>(_ key: String, _ type: T.Type, allowed: [String]) -> T?? where T.RawValue == String {
+        guard let value = fields[key] else { return nil }
+        switch value {
+        case .null:
+            return .some(nil)
+        case .string(let text):
+            if let parsed = T(rawValue: text) { return .some(parsed) }
+            fail(key, "invalid", "Expected one of: \(allowed.joined(separator: ", ")).")
+            return nil
+        default:
+            fail(key, "invalid", "Expected a string.")
+            return nil
+        }
+    }
+
+    /// An ID field: a string (as the API renders IDs) or an integer, positive.
+    func id(_ key: String) -> Int64?? {
+        guard let value = fields[key] else { return nil }
+        if case .null = value { return .some(nil) }
+        guard let id = Self.id(value) else {
+            fail(key, "invalid", "Expected an ID (a string of digits).")
+            return nil
+        }
+        return .some(id)
+    }
+
+    /// An ISO 8601 date-time string field.
+    func date(_ key: String) -> Date?? {
+        guard let value = fields[key] else { return nil }
+        switch value {
+        case .null:
+            return .some(nil)
+        case .string(let text):
+            if let date = APITime.parse(text) { return .some(date) }
+            fallthrough
+        default:
+            fail(key, "invalid", "Expected an ISO 8601 date-time such as 2026-01-02T03:04:05.000Z.")
+            return nil
+        }
+    }
+
+    /// A required, non-empty array of IDs (at most `maxCount`).
+    func idList(_ key: String, maxCount: Int) -> [Int64]? {
+        guard let value = fields[key] else {
+            fail(key, "missing", "The field is required.")
+            return nil
+        }
+        guard case .array(let items) = value, !items.isEmpty, items.count <= maxCount else {
+            fail(key, "invalid", "Expected an array of 1 to \(maxCount) IDs.")
+            return nil
+        }
+        var ids: [Int64] = []
+        for (index, item) in items.enumerated() {
+            guard let id = Self.id(item) else {
+                errors.append(FieldError(fieldName: Self.pointer(key) + "/\(index)", errorType: "invalid",
+                                         errorMessage: "Expected an ID (a string of digits)."))
+                return nil
+            }
+            ids.append(id)
+        }
+        return ids
+    }
+
+    /// Records a problem with `key`.
+    func fail(_ key: String, _ type: String, _ message: String) {
+        errors.append(FieldError(fieldName: Self.pointer(key), errorType: type, errorMessage: message))
+    }
+
+    /// Throws 422 `INVALID_DATA` with every recorded problem, if any.
+    func finish() throws {
+        guard errors.isEmpty else { throw HTTPError.invalidData(fieldErrors: errors) }
+    }
+
+    /// A top-level JSON Pointer for `key` (RFC 6901 escaping).
+    static func pointer(_ key: String) -> String {
+        "/" + key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+    }
+
+    private static func id(_ value: JSONValue) -> Int64? {
+        switch value {
+        case .string(let text):
+            guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let id = Int64(text), id > 0 else { return nil }
+            return id
+        case .number(let number):
+            guard number.rounded() == number, number > 0, number < 9.0e15 else { return nil }
+            return Int64(number)
+        default:
+            return nil
+        }
+    }
+}

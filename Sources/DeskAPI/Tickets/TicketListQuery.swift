@@ -1,0 +1,42 @@
+import DeskCore
+import DeskHTTP
+
+/// The query of `GET /api/v1/tickets` and `GET /api/v1/ticketsCount`: filters, sort and page.
+struct TicketListQuery {
+    var filter: TicketFilter
+    var sort: TicketSort
+    var page: Page
+
+    /// Sort keys by their `sortBy` name (a leading `-` sorts descending).
+    static let sortKeys = ["createdTime", "modifiedTime", "ticketNumber", "dueDate"]
+
+    /// Reads `status`, `priority`, `channel`, `assignee`, `createdTimeRange`, `modifiedTimeRange`,
+    /// `sortBy`, `from`, `limit`; 422 naming the first bad parameter.
+    init(_ query: QueryParameters) throws {
+        let reader = QueryReader(query: query)
+        var filter = TicketFilter()
+        filter.status = try reader.enumValue("status", TicketStatus.self, allowed: TicketInput.statuses)
+        filter.priority = try reader.enumValue("priority", TicketPriority.self, allowed: TicketInput.priorities)
+        filter.channel = try reader.enumValue("channel", TicketChannel.self, allowed: TicketInput.channels)
+        filter.assigneeID = try reader.id("assignee")
+        if let range = try reader.dateRange("createdTimeRange") {
+            filter.createdFrom = range.from
+            filter.createdTo = range.to
+        }
+        if let range = try reader.dateRange("modifiedTimeRange") {
+            filter.modifiedFrom = range.from
+            filter.modifiedTo = range.to
+        }
+        self.filter = filter
+        sort = try Self.sort(query["sortBy"])
+        page = try reader.page()
+    }
+
+    private static func sort(_ text: String?) throws -> TicketSort {
+        guard let text else { return .createdTime }
+        guard let sort = TicketSort(sortBy: text) else {
+            throw QueryReader.invalid("sortBy", "Expected one of: \(sortKeys.joined(separator: ", ")), optionally prefixed with -.")
+        }
+        return sort
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import DeskCore
+import DeskHTTP
+
+/// `/api/v1/tickets…`: list, count, get, create, update and move to the recycle bin. Every handler gets an
+/// authenticated `AgentRequest`; reads and writes go through its `Store` (the one write path).
+struct TicketRoutes: Sendable {
+    let auth: APIAuthenticator
+
+    /// The most tickets one `moveToTrash` call takes.
+    static let maxTrashBatch = 100
+
+    func register(on router: Router<WorkerContext>) {
+        router.get("/api/v1/tickets", auth.protect(list))
+        router.get("/api/v1/ticketsCount", auth.protect(count))
+        router.post("/api/v1/tickets", auth.protect(create))
+        router.get("/api/v1/tickets/{id}", auth.protect(get))
+        router.patch("/api/v1/tickets/{id}", auth.protect(update))
+        router.post("/api/v1/tickets/moveToTrash", auth.protect(moveToTrash))
+    }
+
+    private func list(_ request: AgentRequest) throws -> HTTPResponse {
+        let query = try TicketListQuery(request.http.query)
+        let tickets = try request.store.tickets(in: request.orgID, filter: query.filter, sort: query.sort, page: query.page)
+        return .json(ListJSON(data: tickets.map(TicketJSON.init)))
+    }
+
+    private func count(_ request: AgentRequest) throws -> HTTPResponse {
+        let query = try TicketListQuery(request.http.query)
+        return .json(CountJSON(count: try request.store.ticketCount(in: request.orgID, filter: query.filter)))
+    }
+
+    private func get(_ request: AgentRequest) throws -> HTTPResponse {
+        let id = try Self.ticketID(request.http)
+        guard let ticket = try request.store.ticket(id, in: request.orgID) else { throw StoreError.notFound }
+        return Self.single(ticket)
+    }
+
+    /// Zoho Desk answers a create with 200 and the ticket.
+    private func create(_ request: AgentRequest) throws -> HTTPResponse {
+        let draft = try TicketInput.draft(from: request.http)
+        let ticket = try request.store.write(request.actor) { tx in try tx.createTicket(draft) }
+        return Self.single(ticket)
+    }
+
+    /// `If-Match: "<version>"` (or `*`) makes the update conditional: 412 when the ticket changed since.
+    private func update(_ request: AgentRequest) throws -> HTTPResponse {
+        let id = try Self.ticketID(request.http)
+        let expected = try Self.expectedVersion(request.http.headers["If-Match"])
+        let changes = try TicketInput.changes(from: request.http)
+        let ticket = try request.store.write(request.actor) { tx in
+            try tx.updateTicket(id, changes: changes, expectedVersion: expected)
+        }
+        return Self.single(ticket)
+    }
+
+    /// `{"ticketIds":["…"]}` → 204 No Content, as Zoho Desk answers; all or nothing.
+    private func moveToTrash(_ request: AgentRequest) throws -> HTTPResponse {
+        let body = try JSONBody(request.http, allowed: ["ticketIds"])
+        let ids = body.idList("ticketIds", maxCount: Self.maxTrashBatch)
+        try body.finish()
+        let unique = Array(Set(ids ?? [])).sorted()
+        try request.store.write(request.actor) { tx in try tx.moveToTrash(tickets: unique) }
+        return .empty()
+    }
+
+    /// The ticket with `ETag: "<version>"`.
+    static func single(_ ticket: Ticket) -> HTTPResponse {
+        var response = HTTPResponse.json(TicketJSON(ticket: ticket))
+        response.headers["ETag"] = "\"\(ticket.version)\""
+        return response
+    }
+
+    /// The `{id}` path parameter: a positive integer, else 404 `URL_NOT_FOUND`.
+    static func ticketID(_ request: HTTPRequest) throws -> Int64 {
+        let id = try request.parameters.require("id", as: Int64.self)
+        guard id > 0 else { throw HTTPError.notFound() }
+        return id
+    }
+
+    /// The version an `If-Match` header names: nil when absent or `*`; a weak or malformed tag can never
+    /// match a version, so it is a failed precondition.
+    static func expectedVersion(_ header: String?) throws -> Int64? {
+        guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty, header != "*" else { return nil }
+        var text = Substring(header)
+        if text.hasPrefix("\"") && text.hasSuffix("\"") && text.count >= 2 { text = text.dropFirst().dropLast() }
+        guard let version = Int64(text), version > 0 else {
+            throw HTTPError.preconditionFailed("If-Match does not match the ticket's ETag.")
+        }
+        return version
+    }
+}
