@@ -50,6 +50,12 @@ export DESKD_CONFIG="$CONFIG"
 "$BIN" config check
 "$BIN" db migrate --all
 
+# The demo tenant, created once: portal demo in region eu, administrator admin@demo.example.
+if ! "$BIN" org show --region eu --portal demo >/dev/null 2>&1; then
+    "$BIN" org create --region eu --portal demo --name "Demo" --admin-email admin@demo.example \
+        --admin-last-name Admin
+fi
+
 # deskd: restart when the binary is newer than the running process.
 if pid_alive "$RUN/deskd.pid" && [[ "$BIN" -nt "$RUN/deskd.pid" ]]; then
     log "binary rebuilt: restarting deskd"
@@ -79,6 +85,9 @@ $(for r in "${REGIONS[@]}"; do echo "  https://$r.desk.localhost:$HTTPS_PORT/"; 
   (self-signed certificate: $RUN/tls/cert.pem; *.localhost resolves to 127.0.0.1 in most browsers,
    for curl add --resolve or -H 'Host: us.desk.localhost' https://127.0.0.1:$HTTPS_PORT/...)
 
+Demo org: portal demo in region eu, administrator admin@demo.example; `make token` prints an access token:
+          curl --cacert $RUN/tls/cert.pem -H "Authorization: Zoho-oauthtoken \$(make -s token)" \\
+               --resolve eu.desk.localhost:$HTTPS_PORT:127.0.0.1 https://eu.desk.localhost:$HTTPS_PORT/api/v1/tickets
 Health:   curl --cacert $RUN/tls/cert.pem https://127.0.0.1:$HTTPS_PORT/healthz -H 'Host: us.desk.localhost'
 Config:   $CONFIG   (DESKD_CONFIG=$CONFIG $BIN …)
 Logs:     $RUN/deskd.log  $RUN/nginx/error.log  $RUN/nginx/access.log  $RUN/mariadb/error.log

@@ -9,3 +9,15 @@ public enum StoreError: Error, Equatable, Sendable {
     /// A value is not acceptable; `field` is the API field name (camelCase, e.g. "subject", "assigneeId").
     case invalid(field: String, reason: String)
 }
+
+extension StoreError: CustomStringConvertible {
+    /// A message for operators and clients; it names fields, never values.
+    public var description: String {
+        switch self {
+        case .notFound: "not found"
+        case .versionMismatch(let current): "the record has changed (version \(current))"
+        case .conflict(let what): "\(what) is already taken"
+        case .invalid(let field, let reason): "\(field): \(reason)"
+        }
+    }
+}
