@@ -12,7 +12,12 @@ public enum DeskApplication {
         if config.server.diagnostics {
             DiagnosticsRoutes().register(on: router)
         }
-        let middlewares = [RegionHostCheck(directory: RegionDirectory(config: config)).middleware]
+        let directory = RegionDirectory(config: config)
+        let auth = APIAuthenticator(directory: directory, ids: RegionIDGenerators(config: config))
+        TicketRoutes(auth: auth).register(on: router)
+        RecycleBinRoutes(auth: auth).register(on: router)
+        AuditLogRoutes(auth: auth).register(on: router)
+        let middlewares = [RegionHostCheck(directory: directory).middleware]
         var limits = HTTPLimits()
         limits.maxBodyBytes = config.server.maxBodyBytes
         return HTTPServer(router: router, middlewares: middlewares, limits: limits, logger: logger)
