@@ -85,7 +85,7 @@ $(for r in "${REGIONS[@]}"; do echo "  https://$r.desk.localhost:$HTTPS_PORT/"; 
   (self-signed certificate: $RUN/tls/cert.pem; *.localhost resolves to 127.0.0.1 in most browsers,
    for curl add --resolve or -H 'Host: us.desk.localhost' https://127.0.0.1:$HTTPS_PORT/...)
 
-Demo org: portal demo in region eu, administrator admin@demo.example; `make token` prints an access token:
+Demo org: portal demo in region eu, administrator admin@demo.example; "make token" prints an access token:
           curl --cacert $RUN/tls/cert.pem -H "Authorization: Zoho-oauthtoken \$(make -s token)" \\
                --resolve eu.desk.localhost:$HTTPS_PORT:127.0.0.1 https://eu.desk.localhost:$HTTPS_PORT/api/v1/tickets
 Health:   curl --cacert $RUN/tls/cert.pem https://127.0.0.1:$HTTPS_PORT/healthz -H 'Host: us.desk.localhost'
