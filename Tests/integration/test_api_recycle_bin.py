@@ -99,6 +99,7 @@ def test_bad_bodies_are_rejected_and_write_nothing(org):
         ("/tickets/moveToTrash", {"ids": [ticket["id"]]}, "/ids"),
         ("/tickets/moveToTrash", {}, "/ticketIds"),
         ("/recycleBin/restore", {"ids": ["-1"]}, "/ids/0"),
+        ("/recycleBin/restore", {"ids": [int(ticket["id"])]}, "/ids/0"),
         ("/recycleBin/delete", {"ids": [ticket["id"]], "force": True}, "/force"),
     ]
     for path, body, pointer in cases:

@@ -62,7 +62,7 @@ final class JSONBody {
         }
     }
 
-    /// An ID field: a string (as the API renders IDs) or an integer, positive.
+    /// An ID field: a positive integer written as a string, as the API renders IDs.
     func id(_ key: String) -> Int64?? {
         guard let value = fields[key] else { return nil }
         if case .null = value { return .some(nil) }
@@ -125,16 +125,11 @@ final class JSONBody {
         "/" + key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
+    /// IDs are strings of digits, as the API renders them: 64-bit IDs do not survive JSON numbers in many
+    /// clients (doubles), so numbers are refused rather than silently rounded.
     private static func id(_ value: JSONValue) -> Int64? {
-        switch value {
-        case .string(let text):
-            guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let id = Int64(text), id > 0 else { return nil }
-            return id
-        case .number(let number):
-            guard number.rounded() == number, number > 0, number < 9.0e15 else { return nil }
-            return Int64(number)
-        default:
-            return nil
-        }
+        guard case .string(let text) = value, !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+              let id = Int64(text), id > 0 else { return nil }
+        return id
     }
 }
