@@ -7,12 +7,16 @@ import os
 import signal
 import time
 
+from api_helpers import make_org
 from deskd_stack import wait_until
 
 
-def test_region_database_killed_and_restarted(stack, server_b):
+def test_region_database_killed_and_restarted(stack, server_a, server_b):
     deskd_pid = stack.process.pid
     assert stack.get("/healthz").status_code == 200
+    us_org = make_org(stack, server_a, "us")
+    eu_org = make_org(stack, server_b, "eu")
+    eu_ticket = eu_org.create_ticket(subject="Survives the outage")
     mariadb_pid = server_b.pid()
     os.kill(mariadb_pid, signal.SIGKILL)
     try:
@@ -36,6 +40,13 @@ def test_region_database_killed_and_restarted(stack, server_b):
             f"/healthz never reported eu unreachable:\n{stack.log_tail()}"
         assert stack.get("/livez").status_code == 200
         assert len(us_checks) >= 1
+
+        # The agent API: 503 with Retry-After in the dead region, business as usual in the other.
+        down = eu_org.get("/tickets")
+        assert down.status_code == 503, down.text
+        assert down.json()["errorCode"] == "SERVICE_UNAVAILABLE"
+        assert down.headers.get("Retry-After") == "5"
+        assert us_org.create_ticket(subject="Written while eu is down")["subject"] == "Written while eu is down"
     finally:
         server_b.start()
 
@@ -45,3 +56,8 @@ def test_region_database_killed_and_restarted(stack, server_b):
     assert wait_until(healthy, 30, interval=0.25), f"/healthz did not recover:\n{stack.log_tail()}"
     assert stack.get("/healthz").json() == {"status": "ok", "regions": {"us": "ok", "eu": "ok"}}
     assert stack.process.poll() is None and stack.process.pid == deskd_pid, "deskd was restarted"
+
+    def api_back() -> bool:
+        return eu_org.get(f"/tickets/{eu_ticket['id']}").status_code == 200
+
+    assert wait_until(api_back, 30, interval=0.25), "the eu agent API did not recover"

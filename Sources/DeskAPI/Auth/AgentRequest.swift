@@ -38,8 +38,9 @@ struct APIAuthenticator: Sendable {
     /// - `Authorization: Zoho-oauthtoken <t>` or `Bearer <t>`: missing → 401 `UNAUTHORIZED`; unknown,
     ///   expired or revoked → 401 `INVALID_OAUTH`;
     /// - an `orgId` header or query parameter other than the token's org → 403 `OAUTH_ORG_MISMATCH`;
-    /// - the handler then runs with a `Store` on the worker's connection to that region (a broken
-    ///   connection is dropped by `RegionConnections`), and `StoreError`s become HTTP errors.
+    /// - the handler then runs with a `Store` on the worker's connection to that region, and `StoreError`s
+    ///   become HTTP errors; a region database that cannot be reached gives 503 `SERVICE_UNAVAILABLE`
+    ///   (the broken connection is dropped by `RegionConnections`, the next request reconnects).
     func protect(_ handler: @escaping @Sendable (AgentRequest) throws -> HTTPResponse) -> Handler<WorkerContext> {
         let directory = self.directory
         let ids = self.ids
@@ -51,23 +52,34 @@ struct APIAuthenticator: Sendable {
                 throw HTTPError.unauthorized("An access token is required: Authorization: Zoho-oauthtoken <token>.")
             }
             let generator = try ids.generator(for: region)
-            return try context.connections.with(region) { connection in
-                let store = Store(connection: connection, ids: generator)
-                guard let authenticated = try store.authenticate(accessToken: token) else {
-                    throw HTTPError.unauthorized("The access token is invalid, expired or revoked.", errorCode: "INVALID_OAUTH")
-                }
-                if let claimed = request.headers["orgId"] ?? request.query["orgId"],
-                   Int64(claimed.trimmingCharacters(in: .whitespaces)) != authenticated.orgID {
-                    throw HTTPError.forbidden("The orgId does not match the access token's organization.",
-                                              errorCode: "OAUTH_ORG_MISMATCH")
-                }
-                let actor = Actor(orgID: authenticated.orgID, agentID: authenticated.agentID, requestID: request.requestID)
-                let agentRequest = AgentRequest(http: request, actor: actor, region: region, store: store)
-                do {
-                    return try handler(agentRequest)
-                } catch let error as StoreError {
-                    throw error.httpError
-                }
+            do {
+                return try Self.run(handler, request, region: region, token: token, generator: generator, context: context)
+            } catch RegionError.unavailable {
+                throw HTTPError.serviceUnavailable("This region's database is unavailable; try again shortly.",
+                                                   retryAfterSeconds: 5)
+            }
+        }
+    }
+
+    /// Authenticates `token` on the region's connection and runs `handler` with the `AgentRequest`.
+    private static func run(_ handler: (AgentRequest) throws -> HTTPResponse, _ request: HTTPRequest, region: RegionID,
+                            token: String, generator: IDGenerator, context: WorkerContext) throws -> HTTPResponse {
+        return try context.connections.with(region) { connection in
+            let store = Store(connection: connection, ids: generator)
+            guard let authenticated = try store.authenticate(accessToken: token) else {
+                throw HTTPError.unauthorized("The access token is invalid, expired or revoked.", errorCode: "INVALID_OAUTH")
+            }
+            if let claimed = request.headers["orgId"] ?? request.query["orgId"],
+               Int64(claimed.trimmingCharacters(in: .whitespaces)) != authenticated.orgID {
+                throw HTTPError.forbidden("The orgId does not match the access token's organization.",
+                                          errorCode: "OAUTH_ORG_MISMATCH")
+            }
+            let actor = Actor(orgID: authenticated.orgID, agentID: authenticated.agentID, requestID: request.requestID)
+            let agentRequest = AgentRequest(http: request, actor: actor, region: region, store: store)
+            do {
+                return try handler(agentRequest)
+            } catch let error as StoreError {
+                throw error.httpError
             }
         }
     }

@@ -13,15 +13,21 @@ public final class RegionConnections {
         options = config.regions.mapValues(\.connectionOptions)
     }
 
-    /// Runs `body` with the region's connection, opening it if needed. When the body fails with a
-    /// connection-level error, the connection is closed and forgotten before the error is rethrown.
+    /// Runs `body` with the region's connection, opening it if needed. When the database cannot be
+    /// reached, or the connection is lost during the body, the connection is closed and forgotten and
+    /// `RegionError.unavailable` is thrown: the next use reconnects.
     public func with<T>(_ region: RegionID, _ body: (Connection) throws -> T) throws -> T {
-        let connection = try connection(for: region)
+        let connection: Connection
+        do {
+            connection = try self.connection(for: region)
+        } catch is MariaDBError {
+            throw RegionError.unavailable(region)
+        }
         do {
             return try body(connection)
         } catch let error as MariaDBError where error.isConnectionLost {
             drop(region)
-            throw error
+            throw RegionError.unavailable(region)
         }
     }
 
@@ -49,10 +55,13 @@ public final class RegionConnections {
 public enum RegionError: Error, CustomStringConvertible, Equatable {
     /// The region is not in this deployment's config.
     case notConfigured(RegionID)
+    /// The region's database cannot be reached right now.
+    case unavailable(RegionID)
 
     public var description: String {
         switch self {
         case .notConfigured(let region): "region \(region) is not configured"
+        case .unavailable(let region): "the database of region \(region) is unavailable"
         }
     }
 }
