@@ -6,53 +6,93 @@ extension WriteTransaction {
     /// 'trash' for each. Throws `StoreError.notFound` — writing nothing — if any id is not a live ticket
     /// of the org.
     public func moveToTrash(tickets ids: [Int64]) throws {
-        let tickets = try lockedTickets(ids, trashed: false)
-        for ticket in tickets {
-            try connection.execute("""
-                UPDATE tickets SET deleted_at = \(now), deleted_by = \(actor.agentID), updated_at = \(now),
-                    version = version + 1
-                WHERE org_id = \(orgID) AND id = \(ticket.id)
-                """)
-            try audit(.trash, "ticket", ticket.id, [FieldChange(field: "deletedTime", old: nil, new: AuditText.date(now))])
-        }
+        try trash(.ticket, ids)
     }
 
-    /// Takes records out of the recycle bin (tickets for now), auditing 'restore'. Throws
-    /// `StoreError.notFound`, writing nothing, if any id is not in the org's recycle bin.
+    /// Takes records of any kind (tickets, contacts, accounts) out of the recycle bin, auditing 'restore'.
+    /// Throws `StoreError.notFound`, writing nothing, if any id is not in the org's recycle bin.
     public func restore(_ ids: [Int64]) throws {
-        let tickets = try lockedTickets(ids, trashed: true)
-        for ticket in tickets {
-            try connection.execute("""
-                UPDATE tickets SET deleted_at = NULL, deleted_by = NULL, updated_at = \(now), version = version + 1
-                WHERE org_id = \(orgID) AND id = \(ticket.id)
-                """)
-            try audit(.restore, "ticket", ticket.id,
-                      [FieldChange(field: "deletedTime", old: AuditText.date(ticket.deletedAt), new: nil)])
+        for (kind, records) in try lockedBinRecords(ids) {
+            for record in records {
+                try connection.execute("""
+                    UPDATE \(unsafeRaw: kind.table) SET deleted_at = NULL, deleted_by = NULL, updated_at = \(now),
+                        version = version + 1
+                    WHERE org_id = \(orgID) AND id = \(record.id)
+                    """)   // allow-listed: RecordKind.all
+                try audit(.restore, kind.recordType, record.id,
+                          [FieldChange(field: "deletedTime", old: AuditText.date(record.deletedAt), new: nil)])
+            }
         }
     }
 
     /// Deletes records in the recycle bin for good: the rows are removed. Each gets an audit 'delete'
-    /// entry holding only the ticket number (no personal values). Throws `StoreError.notFound`, writing
+    /// entry holding no personal values (a ticket's number; nothing for contacts and accounts). Contacts
+    /// of a deleted account lose the link (an audited update). Throws `StoreError.notFound`, writing
     /// nothing, if any id is not in the org's recycle bin.
     public func deletePermanently(_ ids: [Int64]) throws {
-        let tickets = try lockedTickets(ids, trashed: true)
-        for ticket in tickets {
-            try connection.execute("DELETE FROM tickets WHERE org_id = \(orgID) AND id = \(ticket.id)")
-            try audit(.delete, "ticket", ticket.id,
-                      [FieldChange(field: "ticketNumber", old: String(ticket.ticketNumber), new: nil)])
+        for (kind, records) in try lockedBinRecords(ids) {
+            for record in records {
+                try connection.execute(
+                    "DELETE FROM \(unsafeRaw: kind.table) WHERE org_id = \(orgID) AND id = \(record.id)")   // allow-listed: RecordKind.all
+                let changes = kind.deleteKey.map { [FieldChange(field: $0.field, old: record.deleteKey, new: nil)] } ?? []
+                try audit(.delete, kind.recordType, record.id, changes)
+                if kind == .account { try detachContacts(fromAccount: record.id) }
+            }
         }
     }
 
-    /// Locks the tickets `ids` (duplicates ignored), live or trashed; `notFound` unless all exist.
-    private func lockedTickets(_ ids: [Int64], trashed: Bool) throws -> [Ticket] {
+    /// Moves live records of `kind` to the recycle bin, auditing 'trash'; `notFound` (nothing written)
+    /// unless every id is a live record of that kind in the org.
+    func trash(_ kind: RecordKind, _ ids: [Int64]) throws {
+        for record in try lockedRecords(kind, ids, trashed: false) {
+            try connection.execute("""
+                UPDATE \(unsafeRaw: kind.table) SET deleted_at = \(now), deleted_by = \(actor.agentID),
+                    updated_at = \(now), version = version + 1
+                WHERE org_id = \(orgID) AND id = \(record.id)
+                """)   // allow-listed: RecordKind.all
+            try audit(.trash, kind.recordType, record.id,
+                      [FieldChange(field: "deletedTime", old: nil, new: AuditText.date(now))])
+        }
+    }
+
+    /// A locked row of the recycle bin's tables: its id, deletion time and audited delete key.
+    private struct BinRecord {
+        let id: Int64
+        let deletedAt: Date?
+        let deleteKey: String?
+    }
+
+    /// Locks the recycle-bin records `ids` (duplicates ignored) in every kind's table, in the fixed kind
+    /// order; `notFound` unless all are in the org's recycle bin.
+    private func lockedBinRecords(_ ids: [Int64]) throws -> [(RecordKind, [BinRecord])] {
+        let unique = Set(ids)
+        var found: [(RecordKind, [BinRecord])] = []
+        var count = 0
+        for kind in RecordKind.all {
+            let records = try lockedRecords(kind, Array(unique), trashed: true, requireAll: false)
+            count += records.count
+            if !records.isEmpty { found.append((kind, records)) }
+        }
+        guard count == unique.count else { throw StoreError.notFound }
+        return found
+    }
+
+    /// Locks the records `ids` of `kind` (duplicates ignored), live or trashed; with `requireAll`,
+    /// `notFound` unless all exist.
+    private func lockedRecords(_ kind: RecordKind, _ ids: [Int64], trashed: Bool,
+                               requireAll: Bool = true) throws -> [BinRecord] {
         let unique = Array(Set(ids)).sorted()
         if unique.isEmpty { return [] }
         let state: SQL = trashed ? "deleted_at IS NOT NULL" : "deleted_at IS NULL"
-        let tickets = try connection.query("""
-            SELECT \(Ticket.columns) FROM tickets
+        let key = kind.deleteKey?.column ?? "NULL"
+        let records = try connection.query("""
+            SELECT id, deleted_at, \(unsafeRaw: key) AS delete_key FROM \(unsafeRaw: kind.table)
             WHERE org_id = \(orgID) AND id IN (\(list: unique)) AND \(state) ORDER BY id FOR UPDATE
-            """).map(Ticket.init(row:))
-        guard tickets.count == unique.count else { throw StoreError.notFound }
-        return tickets
+            """).map { row in   // allow-listed: RecordKind.all
+            BinRecord(id: try row.decode("id"), deletedAt: try row.decode("deleted_at"),
+                      deleteKey: try row.decode("delete_key", as: Int64?.self).map(String.init))
+        }
+        guard !requireAll || records.count == unique.count else { throw StoreError.notFound }
+        return records
     }
 }

@@ -1,0 +1,50 @@
+import Foundation
+import MariaDB
+
+/// An organisation that contacts of an org belong to.
+public struct Account: Sendable, Equatable {
+    public let id: Int64
+    public let orgID: Int64
+    public let accountName: String
+    public let email: String?
+    public let phone: String?
+    public let website: String?
+    public let description: String?
+    public let createdAt: Date
+    public let updatedAt: Date
+    /// Bumped on every write; the ETag.
+    public let version: Int64
+    /// Set while the account is in the recycle bin.
+    public let deletedAt: Date?
+    public let deletedBy: Int64?
+
+    public init(id: Int64, orgID: Int64, accountName: String, email: String?, phone: String?, website: String?,
+                description: String?, createdAt: Date, updatedAt: Date, version: Int64, deletedAt: Date?,
+                deletedBy: Int64?) {
+        self.id = id
+        self.orgID = orgID
+        self.accountName = accountName
+        self.email = email
+        self.phone = phone
+        self.website = website
+        self.description = description
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.version = version
+        self.deletedAt = deletedAt
+        self.deletedBy = deletedBy
+    }
+
+    init(row: Row) throws {
+        self.init(id: try row.decode("id"), orgID: try row.decode("org_id"), accountName: try row.decode("account_name"),
+                  email: try row.decode("email"), phone: try row.decode("phone"), website: try row.decode("website"),
+                  description: try row.decode("description"), createdAt: try row.decode("created_at"),
+                  updatedAt: try row.decode("updated_at"), version: try row.decode("version"),
+                  deletedAt: try row.decode("deleted_at"), deletedBy: try row.decode("deleted_by"))
+    }
+
+    static let columns: SQL = """
+        org_id, id, account_name, email, phone, website, description, created_at, updated_at, version, deleted_at, \
+        deleted_by
+        """
+}

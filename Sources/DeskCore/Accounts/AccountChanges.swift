@@ -1,0 +1,17 @@
+/// A partial update of an account: nil leaves a field as it is; for nullable fields `.some(nil)` clears it.
+public struct AccountChanges: Sendable, Equatable {
+    public var accountName: String?
+    public var email: String??
+    public var phone: String??
+    public var website: String??
+    public var description: String??
+
+    public init(accountName: String? = nil, email: String?? = nil, phone: String?? = nil, website: String?? = nil,
+                description: String?? = nil) {
+        self.accountName = accountName
+        self.email = email
+        self.phone = phone
+        self.website = website
+        self.description = description
+    }
+}

@@ -1,0 +1,17 @@
+/// The fields of a new account; `accountName` is required.
+public struct AccountDraft: Sendable, Equatable {
+    public var accountName: String
+    public var email: String?
+    public var phone: String?
+    public var website: String?
+    public var description: String?
+
+    public init(accountName: String, email: String? = nil, phone: String? = nil, website: String? = nil,
+                description: String? = nil) {
+        self.accountName = accountName
+        self.email = email
+        self.phone = phone
+        self.website = website
+        self.description = description
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import MariaDB
+
+/// A person of an org who asks for support, optionally belonging to an account.
+public struct Contact: Sendable, Equatable {
+    public let id: Int64
+    public let orgID: Int64
+    public let firstName: String?
+    public let lastName: String
+    public let email: String?
+    public let phone: String?
+    public let mobile: String?
+    /// A live account of the same org, when set.
+    public let accountID: Int64?
+    public let description: String?
+    public let createdAt: Date
+    public let updatedAt: Date
+    /// Bumped on every write; the ETag.
+    public let version: Int64
+    /// Set while the contact is in the recycle bin.
+    public let deletedAt: Date?
+    public let deletedBy: Int64?
+
+    public init(id: Int64, orgID: Int64, firstName: String?, lastName: String, email: String?, phone: String?,
+                mobile: String?, accountID: Int64?, description: String?, createdAt: Date, updatedAt: Date,
+                version: Int64, deletedAt: Date?, deletedBy: Int64?) {
+        self.id = id
+        self.orgID = orgID
+        self.firstName = firstName
+        self.lastName = lastName
+        self.email = email
+        self.phone = phone
+        self.mobile = mobile
+        self.accountID = accountID
+        self.description = description
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.version = version
+        self.deletedAt = deletedAt
+        self.deletedBy = deletedBy
+    }
+
+    init(row: Row) throws {
+        self.init(id: try row.decode("id"), orgID: try row.decode("org_id"), firstName: try row.decode("first_name"),
+                  lastName: try row.decode("last_name"), email: try row.decode("email"), phone: try row.decode("phone"),
+                  mobile: try row.decode("mobile"), accountID: try row.decode("account_id"),
+                  description: try row.decode("description"), createdAt: try row.decode("created_at"),
+                  updatedAt: try row.decode("updated_at"), version: try row.decode("version"),
+                  deletedAt: try row.decode("deleted_at"), deletedBy: try row.decode("deleted_by"))
+    }
+
+    static let columns: SQL = """
+        org_id, id, first_name, last_name, email, phone, mobile, account_id, description, created_at, updated_at, \
+        version, deleted_at, deleted_by
+        """
+}
