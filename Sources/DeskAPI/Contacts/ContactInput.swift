@@ -1,0 +1,52 @@
+import DeskCore
+import DeskHTTP
+
+/// Reads contact create and update bodies into a `ContactDraft` or `ContactChanges`, strictly: unknown
+/// fields, wrong types and over-long texts are 422 `INVALID_DATA`, all reported at once. Deeper rules
+/// (email syntax, the account being a live account of the org) are DeskCore's.
+enum ContactInput {
+    static let fields: Set<String> = ["firstName", "lastName", "email", "phone", "mobile", "accountId", "description"]
+    static let maxName = 100
+    static let maxPhone = 50
+    static let maxEmail = 255
+    static let maxDescription = 65535
+
+    /// The draft of `POST /api/v1/contacts`; `lastName` is required.
+    static func draft(from request: HTTPRequest) throws -> ContactDraft {
+        let body = try JSONBody(request, allowed: fields)
+        let values = read(body)
+        if !body.has("lastName") {
+            body.fail("lastName", "missing", "The field is required.")
+        }
+        try body.finish()
+        var draft = ContactDraft(lastName: (values.lastName ?? nil) ?? "")
+        draft.firstName = values.firstName ?? nil
+        draft.email = values.email ?? nil
+        draft.phone = values.phone ?? nil
+        draft.mobile = values.mobile ?? nil
+        draft.accountID = values.accountID ?? nil
+        draft.description = values.description ?? nil
+        return draft
+    }
+
+    /// The changes of `PATCH /api/v1/contacts/{id}`: absent fields stay, `null` clears an optional field
+    /// (`lastName` cannot be cleared).
+    static func changes(from request: HTTPRequest) throws -> ContactChanges {
+        let body = try JSONBody(request, allowed: fields)
+        let values = read(body)
+        try body.finish()
+        return ContactChanges(firstName: values.firstName, lastName: values.lastName ?? nil, email: values.email,
+                              phone: values.phone, mobile: values.mobile, accountID: values.accountID,
+                              description: values.description)
+    }
+
+    private static func read(_ body: JSONBody) -> ContactChanges {
+        let lastName = body.string("lastName", minLength: 1, maxLength: maxName)
+        if case .some(.none) = lastName { body.fail("lastName", "invalid", "The lastName must not be null.") }
+        return ContactChanges(
+            firstName: body.string("firstName", maxLength: maxName), lastName: lastName ?? nil,
+            email: body.string("email", maxLength: maxEmail), phone: body.string("phone", maxLength: maxPhone),
+            mobile: body.string("mobile", maxLength: maxPhone), accountID: body.id("accountId"),
+            description: body.string("description", maxLength: maxDescription))
+    }
+}
