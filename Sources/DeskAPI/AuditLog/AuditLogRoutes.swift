@@ -16,7 +16,10 @@ struct AuditLogRoutes: Sendable {
         let reader = QueryReader(query: request.http.query)
         var filter = AuditFilter()
         if let type = request.http.query["recordType"] {
-            guard !type.isEmpty, type.count <= 64 else { throw QueryReader.invalid("recordType", "Expected a record type such as ticket.") }
+            // Record types are short ASCII words; anything else cannot match and is refused up front.
+            guard (1...64).contains(type.utf8.count), type.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else {
+                throw QueryReader.invalid("recordType", "Expected a record type such as ticket.")
+            }
             filter.recordType = type.lowercased()
         }
         filter.recordID = try reader.id("recordId")
