@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "DeskAPI", dependencies: [
             "DeskCore", "DeskHTTP",
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], resources: [.copy("Resources/openapi.json")]),
 
         // The executable: a CLI of subcommands.
         .executableTarget(name: "deskd", dependencies: [
