@@ -9,7 +9,7 @@ PACKAGES=(
     libfcgi-dev libmariadb-dev libssl-dev
     mariadb-server mariadb-client
     nginx openssl curl
-    python3 python3-pytest python3-requests
+    python3 python3-pytest python3-requests python3-venv
     wrk
 )
 

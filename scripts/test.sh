@@ -7,13 +7,15 @@
 #      two regions on two servers
 #   4. swift test, then the Python integration tests through real nginx (Tests/integration)
 # Everything started here is stopped at the end, also on failure. Exit status non-zero on any failure.
-# DESKD_SCRATCH_PATH overrides the build folder (default .build).
+# DESKD_SCRATCH_PATH overrides the build folder (default .build); its test state then goes to .run/test-NAME.
 set -euo pipefail
 SCRIPT_NAME=test
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
+# State of this run; a separate folder per build folder, so runs from two build folders never collide.
 TESTRUN="$ROOT/.run/test"
+[[ -n "${DESKD_SCRATCH_PATH:-}" ]] && TESTRUN="$ROOT/.run/test-$(basename "$SCRATCH")"
 export DESKD_DB_PASSWORD=${DESKD_DB_PASSWORD:-deskd-test}
 
 "$ROOT/scripts/deps.sh"
@@ -72,7 +74,14 @@ if ! timeout --kill-after=30 1200 swift test --scratch-path "$SCRATCH" --skip-bu
 fi
 
 log "integration tests (pytest, through nginx)"
-if ! timeout --kill-after=30 1200 /usr/bin/python3 -m pytest -v -p no:cacheprovider "$ROOT/Tests/integration"; then
+# Python tools from PyPI for the API contract tests, in a venv beside Debian's pytest and requests.
+VENV="$ROOT/.run/venv"
+if [[ ! -x "$VENV/bin/python" ]]; then
+    /usr/bin/python3 -m venv --system-site-packages "$VENV"
+fi
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/Tests/integration/requirements.txt"
+
+if ! timeout --kill-after=30 1200 "$VENV/bin/python" -m pytest -v -p no:cacheprovider "$ROOT/Tests/integration"; then
     log "integration tests FAILED"
     failed=1
 fi
