@@ -3,9 +3,9 @@ import Foundation
 /// A record in the recycle bin.
 public struct RecycleBinItem: Sendable, Equatable {
     public let id: Int64
-    /// "ticket" for now.
+    /// "ticket", "contact" or "account".
     public let recordType: String
-    /// What the record is called (a ticket's subject).
+    /// What the record is called: a ticket's subject, a contact's full name, an account's name.
     public let displayName: String
     public let deletedAt: Date
     public let deletedBy: Int64
