@@ -35,7 +35,7 @@ struct StoreOAuthTests {
         }.joined()
         #expect(!everything.contains(registered.clientSecret))
 
-        let entries = try db.store().auditEntries(in: org.id, filter: AuditFilter(recordType: "api_client"),
+        let entries = try db.store().auditEntries(in: org.id, filter: AuditFilter(recordType: "apiclient"),
                                                   page: Page(from: 1, limit: 10))
         #expect(entries.count == 1)
         #expect(entries.first?.action == .create && entries.first?.recordID == registered.client.id)
@@ -147,7 +147,7 @@ struct StoreOAuthTests {
         let revoked = try db.connection.queryFirst("SELECT COUNT(*) AS n FROM refresh_tokens WHERE revoked_at IS NULL AND client_id = \(id)")
         #expect(try revoked?.decode("n", as: Int64.self) == 0)
         #expect(throws: StoreError.notFound) { try store.write(actor) { try $0.revokeAPIClient(registered.client.id) } }
-        let deletes = try store.auditEntries(in: org.id, filter: AuditFilter(recordType: "api_client", action: .delete),
+        let deletes = try store.auditEntries(in: org.id, filter: AuditFilter(recordType: "apiclient", action: .delete),
                                              page: Page(from: 1, limit: 10))
         #expect(deletes.map(\.recordID) == [registered.client.id])
     }

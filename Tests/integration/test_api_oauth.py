@@ -128,7 +128,7 @@ def test_secret_stored_only_as_hash_and_registration_audited(stack, org):
                    f"AND client_secret_hash = UNHEX(SHA2(UNHEX('{secret}'), 256))") == [["1"]]
     assert org.sql(f"SELECT COUNT(*) FROM api_clients WHERE org_id = {int(org.org_id)} AND "
                    f"(name LIKE '%{secret}%' OR scopes LIKE '%{secret}%' OR client_id = '{secret}')") == [["0"]]
-    entries = org.audit("?recordType=api_client")
+    entries = org.audit("?recordType=apiclient")
     assert len(entries) == 1
     assert entries[0]["action"] == "create" and entries[0]["actor"]["id"] == "0"
     changes = {c["field"]: c["newValue"] for c in entries[0]["changes"]}

@@ -4,7 +4,7 @@ import MariaDB
 extension WriteTransaction {
     /// Registers an API client of the org acting as `agentID` with `scopes`: a random public client id
     /// and a secret of 32 random bytes, returned once (only its SHA-256 is stored). Audited as 'create'
-    /// of an `api_client` (name, clientId, scopes, agentId; never the secret).
+    /// of an `apiclient` record (name, clientId, scopes, agentId; never the secret).
     ///
     /// - Throws: `StoreError.invalid` for an empty or over-long name ("name"), no scopes ("scopes"), or an
     ///   agent that is not a live, active agent of the org ("agentId").
@@ -24,7 +24,7 @@ extension WriteTransaction {
                                      created_at, updated_at, version)
             VALUES (\(orgID), \(id), \(name), \(clientID), \(secret.hash), \(scopeText), \(agent.id), \(now), \(now), 1)
             """)
-        try audit(.create, "api_client", id, [
+        try audit(.create, "apiclient", id, [
             FieldChange(field: "name", old: nil, new: name),
             FieldChange(field: "clientId", old: nil, new: clientID),
             FieldChange(field: "scopes", old: nil, new: scopeText),
@@ -52,6 +52,6 @@ extension WriteTransaction {
         try connection.execute("""
             UPDATE refresh_tokens SET revoked_at = \(now) WHERE client_id = \(clientID) AND revoked_at IS NULL
             """)
-        try audit(.delete, "api_client", id, [FieldChange(field: "clientId", old: clientID, new: nil)])
+        try audit(.delete, "apiclient", id, [FieldChange(field: "clientId", old: clientID, new: nil)])
     }
 }
