@@ -17,6 +17,7 @@ public enum DeskApplication {
         TicketRoutes(auth: auth).register(on: router)
         RecycleBinRoutes(auth: auth).register(on: router)
         AuditLogRoutes(auth: auth).register(on: router)
+        OAuthRoutes(auth: auth).register(on: router)
         OpenAPIRoutes().register(on: router)
         ContactRoutes(auth: auth).register(on: router)
         AccountRoutes(auth: auth).register(on: router)

@@ -10,6 +10,6 @@ struct Deskd: ParsableCommand {
             The config file comes from --config or the DESKD_CONFIG environment variable;
             DESKD_<SECTION>_<KEY> variables override single values (see README).
             """,
-        subcommands: [ServeCommand.self, DBCommand.self, ConfigCommand.self, OrgCommand.self, TokenCommand.self]
+        subcommands: [ServeCommand.self, DBCommand.self, ConfigCommand.self, OrgCommand.self, TokenCommand.self, ClientCommand.self]
     )
 }
