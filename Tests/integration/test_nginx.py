@@ -10,6 +10,8 @@ import ssl
 import pytest
 import requests
 
+from deskd_stack import wait_until
+
 
 def tls_context(version: ssl.TLSVersion, ciphers: str | None = None) -> ssl.SSLContext:
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
@@ -107,3 +109,18 @@ def test_healthz_denied_from_other_addresses(stack):
         assert json.loads(response.read())["status"] == "ok"
     finally:
         connection.close()
+
+
+def test_access_log_keeps_no_query_string(stack):
+    """Query strings can carry personal data and OAuth secrets: nginx's access log leaves them out."""
+    marker = "secret-marker-3f9c2"
+    response = stack.get(f"/livez?client_secret={marker}&email=someone%40example.com",
+                         headers={"X-Request-Id": "access-log-check"})
+    assert response.status_code == 200
+    log = stack.nginx_prefix / "access.log"
+    assert wait_until(lambda: "rid=access-log-check" in log.read_text(errors="replace"), 5), \
+        "the request never reached nginx's access log"
+    text = log.read_text(errors="replace")
+    assert marker not in text and "someone" not in text
+    line = next(line for line in text.splitlines() if "rid=access-log-check" in line)
+    assert '"GET /livez HTTP/' in line
