@@ -64,8 +64,11 @@ static size_t json_escape(char *out, size_t cap, const char *s, size_t len) {
 }
 
 static void respond(FCGX_Request *request, const char *status, const char *body) {
-    FCGX_FPrintF(request->out, "Status: %s\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s",
-                 status, strlen(body), body);
+    char buffer[1536];
+    int n = snprintf(buffer, sizeof(buffer),
+                     "Status: %s\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s",
+                     status, strlen(body), body);
+    if (n > 0 && n < (int)sizeof(buffer)) FCGX_PutStr(buffer, n, request->out);
 }
 
 static void *worker(void *unused) {
