@@ -71,6 +71,8 @@ def test_patch_if_match_and_audit(org):
     entries = org.audit(f"?recordId={contact['id']}")
     assert [e["action"] for e in entries] == ["update", "create"]
     assert entries[0]["recordType"] == "contact"
+    by_type = org.audit("?recordType=contact&limit=100")
+    assert {e["recordId"] for e in by_type} == {contact["id"]}
     assert {(c["field"], c["oldValue"], c["newValue"]) for c in entries[0]["changes"]} == {
         ("lastName", "Before", "After"), ("email", "b@x.example", None)}
 
