@@ -19,7 +19,8 @@ def test_document_is_served_and_valid(stack):
     document = response.json()
     validate(document)
     assert document["openapi"].startswith("3.1")
-    for path in ["/api/v1/tickets", "/api/v1/tickets/{id}", "/api/v1/recycleBin", "/api/v1/auditLogs", "/oauth/v2/token"]:
+    for path in ["/api/v1/tickets", "/api/v1/tickets/{id}", "/api/v1/recycleBin", "/api/v1/auditLogs", "/oauth/v2/token",
+                 "/api/v1/contacts", "/api/v1/contacts/{id}", "/api/v1/accounts/search"]:
         assert path in document["paths"], f"{path} is not documented"
 
 
