@@ -1,7 +1,9 @@
 /// A SQL statement whose string interpolation **binds** values.
 ///
 /// ```swift
-/// let sql: SQL = "UPDATE tickets SET status = \(status) WHERE org_id = \(org) AND id = \(id)"
+/// let sql: SQL = """
+///     UPDATE tickets SET status = \(status) WHERE org_id = \(org) AND id = \(id)
+///     """
 /// // sql.text     == "UPDATE tickets SET status = ? WHERE org_id = ? AND id = ?"
 /// // sql.bindings == [.string(status), .int(org), .int(id)]
 /// ```

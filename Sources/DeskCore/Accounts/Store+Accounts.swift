@@ -22,8 +22,9 @@ extension Store {
 
     /// How many live accounts the org has.
     public func accountCount(in org: Int64) throws -> Int {
-        try connection.queryFirst(
-            "SELECT COUNT(*) AS n FROM accounts WHERE org_id = \(org) AND deleted_at IS NULL")?.decode("n") ?? 0
+        try connection.queryFirst("""
+            SELECT COUNT(*) AS n FROM accounts WHERE org_id = \(org) AND deleted_at IS NULL
+            """)?.decode("n") ?? 0
     }
 
     /// The org's live accounts whose name or email starts with `query` (case-insensitive, `%` and `_` match

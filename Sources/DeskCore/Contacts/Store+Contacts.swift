@@ -22,8 +22,9 @@ extension Store {
 
     /// How many live contacts the org has.
     public func contactCount(in org: Int64) throws -> Int {
-        try connection.queryFirst(
-            "SELECT COUNT(*) AS n FROM contacts WHERE org_id = \(org) AND deleted_at IS NULL")?.decode("n") ?? 0
+        try connection.queryFirst("""
+            SELECT COUNT(*) AS n FROM contacts WHERE org_id = \(org) AND deleted_at IS NULL
+            """)?.decode("n") ?? 0
     }
 
     /// The org's live contacts whose first name, last name or email starts with `query` (case-insensitive,

@@ -83,11 +83,15 @@ public struct Migrator {
     }
 
     private func withLock<T>(_ body: () throws -> T) throws -> T {
-        let acquired = try connection.queryFirst("SELECT GET_LOCK(\(Self.lockName), \(Self.lockTimeoutSeconds)) AS got")
+        let acquired = try connection.queryFirst("""
+            SELECT GET_LOCK(\(Self.lockName), \(Self.lockTimeoutSeconds)) AS got
+            """)
         guard let acquired, try acquired.decode("got", as: Int?.self) == 1 else {
             throw MigrationError(problems: ["another migration holds the lock \(Self.lockName); try again later"])
         }
-        defer { _ = try? connection.queryFirst("SELECT RELEASE_LOCK(\(Self.lockName)) AS released") }
+        defer { _ = try? connection.queryFirst("""
+            SELECT RELEASE_LOCK(\(Self.lockName)) AS released
+            """) }
         return try body()
     }
 }

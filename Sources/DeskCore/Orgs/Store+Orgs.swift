@@ -60,15 +60,16 @@ extension Store {
 
     /// The live org with this id.
     public func org(id: Int64) throws -> Org? {
-        try connection.queryFirst("SELECT \(Org.columns) FROM orgs WHERE id = \(id) AND deleted_at IS NULL")
-            .map(Org.init(row:))
+        try connection.queryFirst("""
+            SELECT \(Org.columns) FROM orgs WHERE id = \(id) AND deleted_at IS NULL
+            """).map(Org.init(row:))
     }
 
     /// The live org with this portal name (case-insensitive).
     public func org(portal: String) throws -> Org? {
-        try connection.queryFirst(
-            "SELECT \(Org.columns) FROM orgs WHERE portal = \(portal) AND deleted_at IS NULL")
-            .map(Org.init(row:))
+        try connection.queryFirst("""
+            SELECT \(Org.columns) FROM orgs WHERE portal = \(portal) AND deleted_at IS NULL
+            """).map(Org.init(row:))
     }
 
     /// `^[a-z0-9][a-z0-9-]{1,62}$`, else `StoreError.invalid(field: "portal", …)`.

@@ -30,8 +30,9 @@ extension Store {
 
     /// How many live tickets of the org match `filter`.
     public func ticketCount(in org: Int64, filter: TicketFilter) throws -> Int {
-        try connection.queryFirst(
-            "SELECT COUNT(*) AS n FROM tickets WHERE \(Self.conditions(org: org, filter))")?.decode("n") ?? 0
+        try connection.queryFirst("""
+            SELECT COUNT(*) AS n FROM tickets WHERE \(Self.conditions(org: org, filter))
+            """)?.decode("n") ?? 0
     }
 
     private static func conditions(org: Int64, _ filter: TicketFilter) -> SQL {

@@ -53,8 +53,9 @@ public final class TicketNumberAllocator: Sendable {
                 INSERT INTO ticket_number_blocks (org_id, next_number, updated_at)
                 VALUES (\(org), 1, UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE org_id = org_id
                 """)
-            guard let row = try connection.queryFirst(
-                "SELECT next_number FROM ticket_number_blocks WHERE org_id = \(org) FOR UPDATE") else {
+            guard let row = try connection.queryFirst("""
+                SELECT next_number FROM ticket_number_blocks WHERE org_id = \(org) FOR UPDATE
+                """) else {
                 throw StoreError.notFound
             }
             let first = try row.decode("next_number", as: Int64.self)
