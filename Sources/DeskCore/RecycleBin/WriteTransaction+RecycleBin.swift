@@ -27,7 +27,8 @@ extension WriteTransaction {
 
     /// Deletes records in the recycle bin for good: the rows are removed. Each gets an audit 'delete'
     /// entry holding no personal values (a ticket's number; nothing for contacts and accounts). Contacts
-    /// of a deleted account lose the link (an audited update). Throws `StoreError.notFound`, writing
+    /// of a deleted account lose the link (an audited update); a deleted ticket's threads and comments are
+    /// deleted with it (each audited 'delete'). Throws `StoreError.notFound`, writing
     /// nothing, if any id is not in the org's recycle bin.
     public func deletePermanently(_ ids: [Int64]) throws {
         for (kind, records) in try lockedBinRecords(ids) {
@@ -37,6 +38,7 @@ extension WriteTransaction {
                 let changes = kind.deleteKey.map { [FieldChange(field: $0.field, old: record.deleteKey, new: nil)] } ?? []
                 try audit(.delete, kind.recordType, record.id, changes)
                 if kind == .account { try detachContacts(fromAccount: record.id) }
+                if kind == .ticket { try deleteChildren(ofTicket: record.id) }
             }
         }
     }
