@@ -8,7 +8,7 @@ import Logging
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the help center and the agent API over FastCGI.",
+        abstract: "Serve deskd over FastCGI behind nginx (agent API, health routes).",
         discussion: """
             Listens on [server] socket (or a listening socket inherited on fd 0 when it is empty).
             Refuses to start while a region has pending or changed migrations.
