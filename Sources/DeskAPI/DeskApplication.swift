@@ -21,6 +21,8 @@ public enum DeskApplication {
         OpenAPIRoutes().register(on: router)
         ContactRoutes(auth: auth).register(on: router)
         AccountRoutes(auth: auth).register(on: router)
+        ThreadRoutes(auth: auth).register(on: router)
+        CommentRoutes(auth: auth).register(on: router)
         let middlewares = [RegionHostCheck(directory: directory).middleware]
         var limits = HTTPLimits()
         limits.maxBodyBytes = config.server.maxBodyBytes

@@ -1,0 +1,63 @@
+import DeskCore
+import DeskHTTP
+
+/// `/api/v1/tickets/{id}/comments…`: list, add, get, update and delete a ticket's comments. The ticket
+/// must be a live ticket of the caller's org, else 404 (another org's ticket included).
+///
+/// DELETE removes the comment for good (audited 'delete'): comments are not recycle-bin records, since
+/// restoring one without its ticket's context is not something Zoho Desk offers either.
+struct CommentRoutes: Sendable {
+    let auth: APIAuthenticator
+
+    func register(on router: Router<WorkerContext>) {
+        router.get("/api/v1/tickets/{id}/comments", auth.protect(list))
+        router.post("/api/v1/tickets/{id}/comments", auth.protect(create))
+        router.get("/api/v1/tickets/{id}/comments/{commentId}", auth.protect(get))
+        router.patch("/api/v1/tickets/{id}/comments/{commentId}", auth.protect(update))
+        router.delete("/api/v1/tickets/{id}/comments/{commentId}", auth.protect(delete))
+    }
+
+    /// `?from=&limit=` → `{"data":[…]}`, oldest first.
+    private func list(_ request: AgentRequest) throws -> HTTPResponse {
+        let ticketID = try TicketRoutes.ticketID(request.http)
+        let page = try QueryReader(query: request.http.query).page()
+        let comments = try request.store.comments(ofTicket: ticketID, in: request.orgID, page: page)
+        return .json(ListJSON(data: comments.map { CommentJSON(comment: $0) }))
+    }
+
+    /// Zoho Desk answers a create with 200 and the comment.
+    private func create(_ request: AgentRequest) throws -> HTTPResponse {
+        let ticketID = try TicketRoutes.ticketID(request.http)
+        let draft = try CommentInput.draft(from: request.http)
+        let comment = try request.store.write(request.actor) { tx in try tx.addComment(toTicket: ticketID, draft) }
+        return .json(CommentJSON(comment: comment))
+    }
+
+    private func get(_ request: AgentRequest) throws -> HTTPResponse {
+        let (ticketID, commentID) = try Self.ids(request.http)
+        guard let comment = try request.store.comment(commentID, ofTicket: ticketID, in: request.orgID) else {
+            throw StoreError.notFound
+        }
+        return .json(CommentJSON(comment: comment))
+    }
+
+    private func update(_ request: AgentRequest) throws -> HTTPResponse {
+        let (ticketID, commentID) = try Self.ids(request.http)
+        let changes = try CommentInput.changes(from: request.http)
+        let comment = try request.store.write(request.actor) { tx in
+            try tx.updateComment(commentID, ofTicket: ticketID, changes: changes)
+        }
+        return .json(CommentJSON(comment: comment))
+    }
+
+    /// 204 No Content.
+    private func delete(_ request: AgentRequest) throws -> HTTPResponse {
+        let (ticketID, commentID) = try Self.ids(request.http)
+        try request.store.write(request.actor) { tx in try tx.deleteComment(commentID, ofTicket: ticketID) }
+        return .empty()
+    }
+
+    private static func ids(_ request: HTTPRequest) throws -> (ticket: Int64, comment: Int64) {
+        (try TicketRoutes.ticketID(request), try MessageInput.pathID(request, "commentId"))
+    }
+}

@@ -1,0 +1,49 @@
+import DeskCore
+import DeskHTTP
+
+/// `/api/v1/tickets/{id}/sendReply` and `/threads…`: reply on a ticket, list its threads, get one. The
+/// ticket must be a live ticket of the caller's org, else 404 (another org's ticket included).
+struct ThreadRoutes: Sendable {
+    let auth: APIAuthenticator
+
+    func register(on router: Router<WorkerContext>) {
+        router.post("/api/v1/tickets/{id}/sendReply", auth.protect(sendReply))
+        router.get("/api/v1/tickets/{id}/threads", auth.protect(list))
+        router.get("/api/v1/tickets/{id}/threads/{threadId}", auth.protect(get))
+        router.get("/api/v1/tickets/{id}/conversations", auth.protect(conversations))
+    }
+
+    /// Zoho Desk answers a reply with 200 and the thread (outgoing, written by the acting agent).
+    private func sendReply(_ request: AgentRequest) throws -> HTTPResponse {
+        let ticketID = try TicketRoutes.ticketID(request.http)
+        let draft = try ReplyInput.draft(from: request.http)
+        let thread = try request.store.write(request.actor) { tx in try tx.sendReply(toTicket: ticketID, draft) }
+        return .json(ThreadJSON(thread: thread, withContent: true))
+    }
+
+    /// `?from=&limit=` → `{"data":[…]}`, oldest first, without the full content.
+    private func list(_ request: AgentRequest) throws -> HTTPResponse {
+        let ticketID = try TicketRoutes.ticketID(request.http)
+        let page = try QueryReader(query: request.http.query).page()
+        let threads = try request.store.threads(ofTicket: ticketID, in: request.orgID, page: page)
+        return .json(ListJSON(data: threads.map { ThreadJSON(thread: $0) }))
+    }
+
+    private func get(_ request: AgentRequest) throws -> HTTPResponse {
+        let ticketID = try TicketRoutes.ticketID(request.http)
+        let threadID = try MessageInput.pathID(request.http, "threadId")
+        guard let thread = try request.store.thread(threadID, ofTicket: ticketID, in: request.orgID) else {
+            throw StoreError.notFound
+        }
+        return .json(ThreadJSON(thread: thread, withContent: true))
+    }
+
+    /// Threads and comments merged, oldest first, each with `type` "thread" or "comment"; `?from=&limit=`
+    /// page over the merge.
+    private func conversations(_ request: AgentRequest) throws -> HTTPResponse {
+        let ticketID = try TicketRoutes.ticketID(request.http)
+        let page = try QueryReader(query: request.http.query).page()
+        let items = try request.store.conversations(ofTicket: ticketID, in: request.orgID, page: page)
+        return .json(ListJSON(data: items.map(ConversationJSON.init)))
+    }
+}
