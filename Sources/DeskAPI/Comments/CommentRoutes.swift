@@ -4,8 +4,9 @@ import DeskHTTP
 /// `/api/v1/tickets/{id}/comments…`: list, add, get, update and delete a ticket's comments. The ticket
 /// must be a live ticket of the caller's org, else 404 (another org's ticket included).
 ///
-/// DELETE removes the comment for good (audited 'delete'): comments are not recycle-bin records, since
-/// restoring one without its ticket's context is not something Zoho Desk offers either.
+/// DELETE removes the comment for good, audited 'delete' without values. Comments are deliberately not
+/// recycle-bin records (`RecordKind`): the recycle bin lists and restores top-level records by id alone,
+/// and a comment only means something on its ticket.
 struct CommentRoutes: Sendable {
     let auth: APIAuthenticator
 
