@@ -59,7 +59,9 @@ extension WriteTransaction {
         guard try lockLiveTicket(ticketID), try lockedComment(id, ofTicket: ticketID) != nil else {
             throw StoreError.notFound
         }
-        try connection.execute("DELETE FROM ticket_comments WHERE org_id = \(orgID) AND id = \(id)")
+        try connection.execute("""
+            DELETE FROM ticket_comments WHERE org_id = \(orgID) AND id = \(id)
+            """)
         try audit(.delete, "comment", id, [])
     }
 
