@@ -11,7 +11,7 @@ enum CommentInput {
         let body = try JSONBody(request, allowed: fields)
         let content = MessageInput.content(body, required: true)
         let contentType = MessageInput.contentType(body)
-        let isPublic = try MessageInput.bool(request, "isPublic", body: body)
+        let isPublic = body.bool("isPublic")
         try body.finish()
         return CommentDraft(content: content ?? "", contentType: contentType ?? .plainText, isPublic: isPublic ?? false)
     }
@@ -20,7 +20,7 @@ enum CommentInput {
         let body = try JSONBody(request, allowed: fields)
         let content = MessageInput.content(body, required: false)
         let contentType = MessageInput.contentType(body)
-        let isPublic = try MessageInput.bool(request, "isPublic", body: body)
+        let isPublic = body.bool("isPublic")
         try body.finish()
         return CommentChanges(content: content, contentType: contentType, isPublic: isPublic)
     }

@@ -46,6 +46,16 @@ final class JSONBody {
         }
     }
 
+    /// A boolean field: nil when absent; a `null` or a non-boolean is recorded as invalid (and gives nil).
+    func bool(_ key: String) -> Bool? {
+        guard let value = fields[key] else { return nil }
+        guard case .bool(let flag) = value else {
+            fail(key, "invalid", "Expected true or false.")
+            return nil
+        }
+        return flag
+    }
+
     /// A string field that must be one of `T`'s raw values.
     func enumValue<T: RawRepresentable>(_ key: String, _ type: T.Type, allowed: [String]) -> T?? where T.RawValue == String {
         guard let value = fields[key] else { return nil }

@@ -18,7 +18,7 @@ enum ReplyInput {
         }
         let content = MessageInput.content(body, required: true)
         let contentType = MessageInput.contentType(body)
-        let isForward = try MessageInput.bool(request, "isForward", body: body)
+        let isForward = body.bool("isForward")
         try body.finish()
         return ReplyDraft(channel: (channel ?? nil) ?? .email, content: content ?? "",
                           contentType: contentType ?? .plainText, isForward: isForward ?? false)
