@@ -23,7 +23,8 @@ struct AccountRoutes: Sendable {
     /// `?from=&limit=&sortBy=(-)createdTime|modifiedTime|accountName` → `{"data":[…]}`.
     private func list(_ request: AgentRequest) throws -> HTTPResponse {
         let page = try QueryReader(query: request.http.query).page()
-        let sort = try Self.sort(request.http.query["sortBy"])
+        let sort = try RecordRequest.sort(request.http.query, default: AccountSort.createdTime, keys: Self.sortKeys,
+                                          parse: AccountSort.init(sortBy:))
         let accounts = try request.store.accounts(in: request.orgID, page: page, sort: sort)
         return .json(ListJSON(data: accounts.map(AccountJSON.init)))
     }
@@ -62,23 +63,12 @@ struct AccountRoutes: Sendable {
 
     /// `{"accountIds":["…"]}` → 204 No Content, like tickets; all or nothing.
     private func moveToTrash(_ request: AgentRequest) throws -> HTTPResponse {
-        let body = try JSONBody(request.http, allowed: ["accountIds"])
-        let ids = body.idList("accountIds", maxCount: Self.maxTrashBatch)
-        try body.finish()
-        let unique = Array(Set(ids ?? [])).sorted()
+        let unique = try RecordRequest.idList(request.http, key: "accountIds", maxCount: Self.maxTrashBatch)
         try request.store.write(request.actor) { tx in try tx.moveToTrash(accounts: unique) }
         return .empty()
     }
 
     static func single(_ account: Account) -> HTTPResponse {
         RecordRequest.single(AccountJSON(account: account), version: account.version)
-    }
-
-    private static func sort(_ text: String?) throws -> AccountSort {
-        guard let text else { return .createdTime }
-        guard let sort = AccountSort(sortBy: text) else {
-            throw QueryReader.invalid("sortBy", "Expected one of: \(sortKeys.joined(separator: ", ")), optionally prefixed with -.")
-        }
-        return sort
     }
 }

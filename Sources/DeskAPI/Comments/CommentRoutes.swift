@@ -20,7 +20,7 @@ struct CommentRoutes: Sendable {
 
     /// `?from=&limit=` → `{"data":[…]}`, oldest first.
     private func list(_ request: AgentRequest) throws -> HTTPResponse {
-        let ticketID = try TicketRoutes.ticketID(request.http)
+        let ticketID = try RecordRequest.id(request.http)
         let page = try QueryReader(query: request.http.query).page()
         let comments = try request.store.comments(ofTicket: ticketID, in: request.orgID, page: page)
         return .json(ListJSON(data: comments.map { CommentJSON(comment: $0) }))
@@ -28,7 +28,7 @@ struct CommentRoutes: Sendable {
 
     /// Zoho Desk answers a create with 200 and the comment.
     private func create(_ request: AgentRequest) throws -> HTTPResponse {
-        let ticketID = try TicketRoutes.ticketID(request.http)
+        let ticketID = try RecordRequest.id(request.http)
         let draft = try CommentInput.draft(from: request.http)
         let comment = try request.store.write(request.actor) { tx in try tx.addComment(toTicket: ticketID, draft) }
         return .json(CommentJSON(comment: comment))
@@ -59,6 +59,6 @@ struct CommentRoutes: Sendable {
     }
 
     private static func ids(_ request: HTTPRequest) throws -> (ticket: Int64, comment: Int64) {
-        (try TicketRoutes.ticketID(request), try MessageInput.pathID(request, "commentId"))
+        (try RecordRequest.id(request), try RecordRequest.id(request, "commentId"))
     }
 }

@@ -23,7 +23,8 @@ struct ContactRoutes: Sendable {
     /// `?from=&limit=&sortBy=(-)createdTime|modifiedTime|lastName` → `{"data":[…]}`.
     private func list(_ request: AgentRequest) throws -> HTTPResponse {
         let page = try QueryReader(query: request.http.query).page()
-        let sort = try Self.sort(request.http.query["sortBy"])
+        let sort = try RecordRequest.sort(request.http.query, default: ContactSort.createdTime, keys: Self.sortKeys,
+                                          parse: ContactSort.init(sortBy:))
         let contacts = try request.store.contacts(in: request.orgID, page: page, sort: sort)
         return .json(ListJSON(data: contacts.map(ContactJSON.init)))
     }
@@ -62,23 +63,12 @@ struct ContactRoutes: Sendable {
 
     /// `{"contactIds":["…"]}` → 204 No Content, like tickets; all or nothing.
     private func moveToTrash(_ request: AgentRequest) throws -> HTTPResponse {
-        let body = try JSONBody(request.http, allowed: ["contactIds"])
-        let ids = body.idList("contactIds", maxCount: Self.maxTrashBatch)
-        try body.finish()
-        let unique = Array(Set(ids ?? [])).sorted()
+        let unique = try RecordRequest.idList(request.http, key: "contactIds", maxCount: Self.maxTrashBatch)
         try request.store.write(request.actor) { tx in try tx.moveToTrash(contacts: unique) }
         return .empty()
     }
 
     static func single(_ contact: Contact) -> HTTPResponse {
         RecordRequest.single(ContactJSON(contact: contact), version: contact.version)
-    }
-
-    private static func sort(_ text: String?) throws -> ContactSort {
-        guard let text else { return .createdTime }
-        guard let sort = ContactSort(sortBy: text) else {
-            throw QueryReader.invalid("sortBy", "Expected one of: \(sortKeys.joined(separator: ", ")), optionally prefixed with -.")
-        }
-        return sort
     }
 }

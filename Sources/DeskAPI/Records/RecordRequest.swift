@@ -1,14 +1,35 @@
 import DeskCore
 import DeskHTTP
 
-/// Request pieces shared by the contact and account routes: the `{id}` path parameter, `If-Match`, the
-/// `sortBy` and `searchStr` query parameters, and a record answer with its ETag.
+/// Request pieces shared by the record routes (tickets, threads, comments, contacts, accounts, recycle
+/// bin): path ids, `If-Match`, id lists in bodies, the `sortBy` and `searchStr` query parameters, and a
+/// record answer with its ETag.
 enum RecordRequest {
-    /// The `{id}` path parameter: a positive integer, else 404 `URL_NOT_FOUND`.
-    static func id(_ request: HTTPRequest) throws -> Int64 {
-        let id = try request.parameters.require("id", as: Int64.self)
+    /// The path parameter `name` (default `{id}`): a positive integer, else 404 `URL_NOT_FOUND`.
+    static func id(_ request: HTTPRequest, _ name: String = "id") throws -> Int64 {
+        let id = try request.parameters.require(name, as: Int64.self)
         guard id > 0 else { throw HTTPError.notFound() }
         return id
+    }
+
+    /// The ids of a `{"<key>":["…"]}` body (no other field), without duplicates, in ascending order;
+    /// 422 naming the field when it is missing, not a list of id strings, or longer than `maxCount`.
+    static func idList(_ request: HTTPRequest, key: String, maxCount: Int) throws -> [Int64] {
+        let body = try JSONBody(request, allowed: [key])
+        let ids = body.idList(key, maxCount: maxCount)
+        try body.finish()
+        return Array(Set(ids ?? [])).sorted()
+    }
+
+    /// The `sortBy` parameter read with `parse` (`-` prefix for descending), `defaultSort` when absent;
+    /// 422 naming it, with the allowed `keys`, when `parse` refuses it.
+    static func sort<Sort>(_ query: QueryParameters, default defaultSort: Sort, keys: [String],
+                           parse: (String) -> Sort?) throws -> Sort {
+        guard let text = query["sortBy"] else { return defaultSort }
+        guard let sort = parse(text) else {
+            throw QueryReader.invalid("sortBy", "Expected one of: \(keys.joined(separator: ", ")), optionally prefixed with -.")
+        }
+        return sort
     }
 
     /// The version an `If-Match` header names: nil when absent or `*`; a weak or malformed tag can never

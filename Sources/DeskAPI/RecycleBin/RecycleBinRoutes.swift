@@ -34,10 +34,7 @@ struct RecycleBinRoutes: Sendable {
     }
 
     private static func ids(_ request: HTTPRequest) throws -> [Int64] {
-        let body = try JSONBody(request, allowed: ["ids"])
-        let ids = body.idList("ids", maxCount: maxBatch)
-        try body.finish()
-        return Array(Set(ids ?? [])).sorted()
+        try RecordRequest.idList(request, key: "ids", maxCount: maxBatch)
     }
 }
 

@@ -15,7 +15,7 @@ struct ThreadRoutes: Sendable {
 
     /// Zoho Desk answers a reply with 200 and the thread (outgoing, written by the acting agent).
     private func sendReply(_ request: AgentRequest) throws -> HTTPResponse {
-        let ticketID = try TicketRoutes.ticketID(request.http)
+        let ticketID = try RecordRequest.id(request.http)
         let draft = try ReplyInput.draft(from: request.http)
         let thread = try request.store.write(request.actor) { tx in try tx.sendReply(toTicket: ticketID, draft) }
         return .json(ThreadJSON(thread: thread, withContent: true))
@@ -23,15 +23,15 @@ struct ThreadRoutes: Sendable {
 
     /// `?from=&limit=` → `{"data":[…]}`, oldest first, without the full content.
     private func list(_ request: AgentRequest) throws -> HTTPResponse {
-        let ticketID = try TicketRoutes.ticketID(request.http)
+        let ticketID = try RecordRequest.id(request.http)
         let page = try QueryReader(query: request.http.query).page()
         let threads = try request.store.threads(ofTicket: ticketID, in: request.orgID, page: page)
         return .json(ListJSON(data: threads.map { ThreadJSON(thread: $0) }))
     }
 
     private func get(_ request: AgentRequest) throws -> HTTPResponse {
-        let ticketID = try TicketRoutes.ticketID(request.http)
-        let threadID = try MessageInput.pathID(request.http, "threadId")
+        let ticketID = try RecordRequest.id(request.http)
+        let threadID = try RecordRequest.id(request.http, "threadId")
         guard let thread = try request.store.thread(threadID, ofTicket: ticketID, in: request.orgID) else {
             throw StoreError.notFound
         }
@@ -41,7 +41,7 @@ struct ThreadRoutes: Sendable {
     /// Threads and comments merged, oldest first, each with `type` "thread" or "comment"; `?from=&limit=`
     /// page over the merge.
     private func conversations(_ request: AgentRequest) throws -> HTTPResponse {
-        let ticketID = try TicketRoutes.ticketID(request.http)
+        let ticketID = try RecordRequest.id(request.http)
         let page = try QueryReader(query: request.http.query).page()
         let items = try request.store.conversations(ofTicket: ticketID, in: request.orgID, page: page)
         return .json(ListJSON(data: items.map(ConversationJSON.init)))

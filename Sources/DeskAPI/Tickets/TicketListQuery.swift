@@ -28,15 +28,8 @@ struct TicketListQuery {
             filter.modifiedTo = range.to
         }
         self.filter = filter
-        sort = try Self.sort(query["sortBy"])
+        sort = try RecordRequest.sort(query, default: TicketSort.createdTime, keys: Self.sortKeys,
+                                      parse: TicketSort.init(sortBy:))
         page = try reader.page()
-    }
-
-    private static func sort(_ text: String?) throws -> TicketSort {
-        guard let text else { return .createdTime }
-        guard let sort = TicketSort(sortBy: text) else {
-            throw QueryReader.invalid("sortBy", "Expected one of: \(sortKeys.joined(separator: ", ")), optionally prefixed with -.")
-        }
-        return sort
     }
 }

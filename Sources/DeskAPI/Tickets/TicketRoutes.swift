@@ -31,7 +31,7 @@ struct TicketRoutes: Sendable {
     }
 
     private func get(_ request: AgentRequest) throws -> HTTPResponse {
-        let id = try Self.ticketID(request.http)
+        let id = try RecordRequest.id(request.http)
         guard let ticket = try request.store.ticket(id, in: request.orgID) else { throw StoreError.notFound }
         return Self.single(ticket)
     }
@@ -45,8 +45,8 @@ struct TicketRoutes: Sendable {
 
     /// `If-Match: "<version>"` (or `*`) makes the update conditional: 412 when the ticket changed since.
     private func update(_ request: AgentRequest) throws -> HTTPResponse {
-        let id = try Self.ticketID(request.http)
-        let expected = try Self.expectedVersion(request.http.headers["If-Match"])
+        let id = try RecordRequest.id(request.http)
+        let expected = try RecordRequest.expectedVersion(request.http.headers["If-Match"])
         let changes = try TicketInput.changes(from: request.http)
         let ticket = try request.store.write(request.actor) { tx in
             try tx.updateTicket(id, changes: changes, expectedVersion: expected)
@@ -56,37 +56,13 @@ struct TicketRoutes: Sendable {
 
     /// `{"ticketIds":["…"]}` → 204 No Content, as Zoho Desk answers; all or nothing.
     private func moveToTrash(_ request: AgentRequest) throws -> HTTPResponse {
-        let body = try JSONBody(request.http, allowed: ["ticketIds"])
-        let ids = body.idList("ticketIds", maxCount: Self.maxTrashBatch)
-        try body.finish()
-        let unique = Array(Set(ids ?? [])).sorted()
+        let unique = try RecordRequest.idList(request.http, key: "ticketIds", maxCount: Self.maxTrashBatch)
         try request.store.write(request.actor) { tx in try tx.moveToTrash(tickets: unique) }
         return .empty()
     }
 
     /// The ticket with `ETag: "<version>"`.
     static func single(_ ticket: Ticket) -> HTTPResponse {
-        var response = HTTPResponse.json(TicketJSON(ticket: ticket))
-        response.headers["ETag"] = "\"\(ticket.version)\""
-        return response
-    }
-
-    /// The `{id}` path parameter: a positive integer, else 404 `URL_NOT_FOUND`.
-    static func ticketID(_ request: HTTPRequest) throws -> Int64 {
-        let id = try request.parameters.require("id", as: Int64.self)
-        guard id > 0 else { throw HTTPError.notFound() }
-        return id
-    }
-
-    /// The version an `If-Match` header names: nil when absent or `*`; a weak or malformed tag can never
-    /// match a version, so it is a failed precondition.
-    static func expectedVersion(_ header: String?) throws -> Int64? {
-        guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty, header != "*" else { return nil }
-        var text = Substring(header)
-        if text.hasPrefix("\"") && text.hasSuffix("\"") && text.count >= 2 { text = text.dropFirst().dropLast() }
-        guard let version = Int64(text), version > 0 else {
-            throw HTTPError.preconditionFailed("If-Match does not match the ticket's ETag.")
-        }
-        return version
+        RecordRequest.single(TicketJSON(ticket: ticket), version: ticket.version)
     }
 }
