@@ -198,3 +198,20 @@ def test_paths_are_documented(stack):
                           "/api/v1/tickets/{id}/comments/{commentId}": {"get", "patch", "delete"}}.items():
         assert path in paths, path
         assert methods <= set(paths[path]), path
+
+
+def test_comment_etag_and_if_match(org):
+    ticket = org.create_ticket()
+    created = comment(org, ticket["id"], "Versioned note")
+    path = f"/tickets/{ticket['id']}/comments/{created['id']}"
+    fetched = org.get(path)
+    assert fetched.headers["ETag"] == '"1"'
+
+    patched = org.patch(path, json={"content": "Second"}, headers={"If-Match": '"1"'})
+    assert patched.status_code == 200, patched.text
+    assert patched.headers["ETag"] == '"2"'
+
+    stale = org.patch(path, json={"content": "Lost update"}, headers={"If-Match": '"1"'})
+    assert stale.status_code == 412 and stale.json()["errorCode"] == "PRECONDITION_FAILED"
+    assert org.get(path).json()["content"] == "Second"
+    assert len(org.audit(f"?recordId={created['id']}&action=update")) == 1

@@ -39,16 +39,18 @@ struct CommentRoutes: Sendable {
         guard let comment = try request.store.comment(commentID, ofTicket: ticketID, in: request.orgID) else {
             throw StoreError.notFound
         }
-        return .json(CommentJSON(comment: comment))
+        return RecordRequest.single(CommentJSON(comment: comment), version: comment.version)
     }
 
+    /// Honours `If-Match` (412 when the comment changed since); answers with the new ETag.
     private func update(_ request: AgentRequest) throws -> HTTPResponse {
         let (ticketID, commentID) = try Self.ids(request.http)
+        let expected = try RecordRequest.expectedVersion(request.http.headers["If-Match"])
         let changes = try CommentInput.changes(from: request.http)
         let comment = try request.store.write(request.actor) { tx in
-            try tx.updateComment(commentID, ofTicket: ticketID, changes: changes)
+            try tx.updateComment(commentID, ofTicket: ticketID, changes: changes, expectedVersion: expected)
         }
-        return .json(CommentJSON(comment: comment))
+        return RecordRequest.single(CommentJSON(comment: comment), version: comment.version)
     }
 
     /// 204 No Content.

@@ -26,11 +26,16 @@ extension WriteTransaction {
 
     /// Applies `changes` to a comment of a live ticket. Only changed fields are written and audited
     /// ('update', old → new); when nothing changes, nothing is written and the version stays.
-    /// - Throws: `StoreError.notFound` (ticket or comment), `.invalid`.
-    public func updateComment(_ id: Int64, ofTicket ticketID: Int64, changes: CommentChanges) throws -> TicketComment {
+    /// - Throws: `StoreError.notFound` (ticket or comment), `.versionMismatch(current:)` when
+    ///   `expectedVersion` is given and differs, `.invalid`.
+    public func updateComment(_ id: Int64, ofTicket ticketID: Int64, changes: CommentChanges,
+                              expectedVersion: Int64? = nil) throws -> TicketComment {
         if let content = changes.content { try Validation.text(content, field: "content", max: Self.maxContent) }
         guard try lockLiveTicket(ticketID), let current = try lockedComment(id, ofTicket: ticketID) else {
             throw StoreError.notFound
+        }
+        if let expectedVersion, expectedVersion != current.version {
+            throw StoreError.versionMismatch(current: current.version)
         }
         let content = changes.content ?? current.content
         let contentType = changes.contentType ?? current.contentType
