@@ -72,3 +72,18 @@ def test_validation_writes_nothing(org):
     assert snapshot(org) == before
     for limit in (1, 3650):
         assert org.patch(f"/organizations/{org.org_id}", json={"recycleBinRetentionDays": limit}).status_code == 200
+
+
+def test_openapi_documents_every_people_route(stack):
+    document = stack.get("/api/v1/openapi.json").json()
+    expected = {
+        "/api/v1/agents": {"get", "post"}, "/api/v1/agents/{id}": {"get", "patch"},
+        "/api/v1/agents/{id}/activate": {"post"}, "/api/v1/agents/{id}/deactivate": {"post"},
+        "/api/v1/myinfo": {"get", "patch"}, "/api/v1/departments": {"get", "post"},
+        "/api/v1/departments/{id}": {"get", "patch"}, "/api/v1/departments/{id}/enable": {"post"},
+        "/api/v1/departments/{id}/disable": {"post"}, "/api/v1/departments/{id}/agents": {"get"},
+        "/api/v1/departments/{id}/associateAgents": {"post"}, "/api/v1/departments/{id}/dissociateAgents": {"post"},
+        "/api/v1/organizations": {"get"}, "/api/v1/organizations/{id}": {"get", "patch"}}
+    for path, methods in expected.items():
+        assert path in document["paths"], path
+        assert methods <= set(document["paths"][path]), (path, set(document["paths"][path]))

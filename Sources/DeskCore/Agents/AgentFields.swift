@@ -55,8 +55,14 @@ enum AgentFields {
     }
 
     /// A time zone identifier the system's zone database knows (`UTC`, `Europe/Berlin`, …).
+    /// The text is checked to be made of zone-name characters (letters, digits, `_`, `-`, `+`, and `/`
+    /// between parts) before the zone database is asked, so it can never name a path outside it.
     static func isTimeZone(_ text: String) -> Bool {
-        text.count <= maxTimeZone && !text.isEmpty && text.allSatisfy({ $0.isASCII })
-            && TimeZone(identifier: text) != nil
+        guard (1...maxTimeZone).contains(text.count) else { return false }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        let wellFormed = parts.allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-+".contains($0)) }
+        }
+        return wellFormed && TimeZone(identifier: text) != nil
     }
 }
