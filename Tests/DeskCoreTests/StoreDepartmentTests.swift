@@ -75,6 +75,19 @@ struct StoreDepartmentTests {
         ])
     }
 
+    @Test("The default department of an org with a long name takes its first 100 characters")
+    func longOrgName() throws {
+        let db = try StoreTestDatabase()
+        defer { db.drop() }
+        let store = db.store()
+        let name = String(repeating: "株", count: 150)
+        let (org, _) = try store.createOrg(portal: "long", name: name, region: .eu, adminEmail: "a@long.example",
+                                           adminLastName: "A", adminFirstName: nil)
+        let departments = try store.departments(in: org.id, page: Page())
+        #expect(departments.map(\.name) == [String(repeating: "株", count: 100)])
+        #expect(org.name == name)
+    }
+
     @Test("Org settings: retention days and name, audited, bounded, versioned")
     func orgSettings() throws {
         let db = try StoreTestDatabase()

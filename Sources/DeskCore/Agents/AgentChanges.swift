@@ -23,7 +23,4 @@ public struct AgentChanges: Sendable, Equatable {
         self.timeZone = timeZone
         self.departmentIDs = departmentIDs
     }
-
-    /// Whether only the fields an agent may edit on their own profile (`/myinfo`) are set.
-    public var isSelfService: Bool { role == nil && departmentIDs == nil }
 }

@@ -41,7 +41,9 @@ extension Store {
                                     ])
                 // The write joins this transaction.
                 let agent = try write(system) { tx in
-                    let departmentName = String(name.trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
+                    // At most 100 code points, as the column counts them.
+                    let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let departmentName = String(String.UnicodeScalarView(trimmed.unicodeScalars.prefix(100)))
                     let department = try tx.createDepartment(DepartmentDraft(name: departmentName), isDefault: true)
                     return try tx.createAgent(AgentDraft(email: adminEmail, firstName: adminFirstName,
                                                          lastName: adminLastName, role: .administrator,
