@@ -238,3 +238,30 @@ def test_org_isolation(org, other_org):
     assert org.get(f"/agents/{agent['id']}").json()["lastName"] == "Secret"
     assert org.get("/agents", headers={"orgId": other_org.org_id}).status_code == 403
     assert other_org.audit(f"?recordId={agent['id']}") == []
+
+
+def test_concurrent_demotions_keep_one_administrator(org):
+    """Two administrators demote each other at the same moment: one wins, the org keeps an administrator."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    for _ in range(3):
+        second = add_agent(org, role="Administrator")
+        second_token = token_for(org, second["emailId"])
+
+        def demote(args):
+            token, target = args
+            return org.stack.request("PATCH", f"/api/v1/agents/{target}", host=org.host, json={"role": "Agent"},
+                                     headers={"Authorization": f"Zoho-oauthtoken {token}"}).status_code
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            statuses = sorted(pool.map(demote, [(org.token, second["id"]), (second_token, org.agent_id)]))
+        assert statuses == [200, 422], statuses
+        admins = [a for a in org.get("/agents?status=ACTIVE&limit=100").json()["data"] if a["role"] == "Administrator"]
+        assert len(admins) == 1, admins
+        if admins[0]["id"] != org.agent_id:
+            # The other one won: make the fixture's administrator the only one again for the next round.
+            response = org.stack.request("PATCH", f"/api/v1/agents/{org.agent_id}", host=org.host,
+                                         json={"role": "Administrator"},
+                                         headers={"Authorization": f"Zoho-oauthtoken {second_token}"})
+            assert response.status_code == 200, response.text
+            assert org.patch(f"/agents/{second['id']}", json={"role": "Agent"}).status_code == 200

@@ -141,3 +141,16 @@ def test_org_isolation(org, other_org):
     # The same name is free in another org.
     assert other_org.post("/departments", json={"name": "Hidden"}).status_code == 200
     assert org.get(f"/departments/{department['id']}").json()["name"] == "Hidden"
+
+
+def test_concurrent_creates_of_one_name_make_one_department(org):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def create(_):
+        return org.post("/departments", json={"name": "Rush"}).status_code
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        statuses = sorted(pool.map(create, range(4)))
+    assert statuses == [200, 422, 422, 422], statuses
+    names = [d["name"] for d in org.get("/departments?limit=100").json()["data"]]
+    assert names.count("Rush") == 1

@@ -3,7 +3,6 @@ import Foundation
 /// An agent's audited fields as text, by API field name, in a fixed order; their limits and checks.
 enum AgentFields {
     static let maxName = 100
-    static let maxEmail = 255
     static let maxPhone = 50
     static let maxLangCode = 35
     static let maxTimeZone = 64

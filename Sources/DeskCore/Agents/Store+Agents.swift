@@ -26,7 +26,9 @@ extension Store {
         }
         let department: SQL = if let id = filter.departmentID {
             """
-            AND id IN (SELECT agent_id FROM department_agents WHERE org_id = \(org) AND department_id = \(id))
+            AND id IN (SELECT da.agent_id FROM department_agents da
+                       JOIN departments d ON d.org_id = da.org_id AND d.id = da.department_id AND d.deleted_at IS NULL
+                       WHERE da.org_id = \(org) AND da.department_id = \(id))
             """
         } else {
             ""

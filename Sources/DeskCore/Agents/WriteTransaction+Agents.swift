@@ -9,7 +9,6 @@ extension WriteTransaction {
     ///   and the profile fields' checks.
     public func createAgent(_ draft: AgentDraft) throws -> Agent {
         try Validation.email(draft.email, field: "emailId")
-        try Validation.length(draft.email, field: "emailId", max: AgentFields.maxEmail)
         try AgentFields.validate(firstName: draft.firstName, lastName: draft.lastName, phone: draft.phone,
                                  mobile: draft.mobile, langCode: draft.langCode, timeZone: draft.timeZone)
         let departments = Array(Set(draft.departmentIDs)).sorted()
@@ -45,6 +44,9 @@ extension WriteTransaction {
     /// - Throws: `StoreError.notFound`, `.versionMismatch(current:)`, `.invalid(field:reason:)` — "role" when
     ///   the change would leave the org without an active administrator.
     public func updateAgent(_ id: Int64, changes: AgentChanges, expectedVersion: Int64?) throws -> Agent {
+        // A demotion locks the org's active administrators before the agent itself, so that concurrent
+        // demotions queue in one order instead of deadlocking.
+        let administrators = changes.role.map { $0 != .administrator } == true ? try lockActiveAdministrators() : nil
         guard let current = try lockedAgent(id) else { throw StoreError.notFound }
         if let expectedVersion, expectedVersion != current.version {
             throw StoreError.versionMismatch(current: current.version)
@@ -63,9 +65,9 @@ extension WriteTransaction {
         if newDepartments != oldDepartments {
             try lockDepartments(newDepartments.filter { !oldDepartments.contains($0) }, field: "associatedDepartmentIds")
         }
-        if current.role == .administrator && updated.role != .administrator && current.isActive {
-            try requireAnotherActiveAdministrator(than: id, field: "role",
-                                                  reason: "the org's last active administrator cannot be demoted")
+        if current.role == .administrator && updated.role != .administrator && current.isActive,
+           administrators?.contains(where: { $0 != id }) != true {
+            throw StoreError.invalid(field: "role", reason: "the org's last active administrator cannot be demoted")
         }
         let diff = zip(AgentFields.values(of: current, departments: oldDepartments),
                        AgentFields.values(of: updated, departments: newDepartments)).compactMap { old, new in
@@ -95,11 +97,12 @@ extension WriteTransaction {
     ///
     /// - Throws: `StoreError.notFound`; `.invalid(field: "status", …)` for the org's last active administrator.
     public func setAgentActive(_ id: Int64, _ active: Bool) throws -> Agent {
+        // As in a demotion: the administrators first, then the agent.
+        let administrators = active ? nil : try lockActiveAdministrators()
         guard let current = try lockedAgent(id) else { throw StoreError.notFound }
         if current.isActive == active { return current }
-        if !active && current.role == .administrator {
-            try requireAnotherActiveAdministrator(than: id, field: "status",
-                                                  reason: "the org's last active administrator cannot be deactivated")
+        if !active && current.role == .administrator, administrators?.contains(where: { $0 != id }) != true {
+            throw StoreError.invalid(field: "status", reason: "the org's last active administrator cannot be deactivated")
         }
         try connection.execute("""
             UPDATE agents SET is_active = \(active), updated_at = \(now), version = version + 1
@@ -137,18 +140,15 @@ extension WriteTransaction {
         }
     }
 
-    /// Locks every active administrator of the org (so two concurrent demotions cannot both pass) and
-    /// throws `StoreError.invalid(field:reason:)` unless one other than `agent` remains.
-    private func requireAnotherActiveAdministrator(than agent: Int64, field: String, reason: String) throws {
-        let administrators: [Int64] = try connection.query("""
+    /// Locks the org's active administrators (in id order, the same order for every caller) and returns
+    /// their ids: while this transaction runs, no other one can demote or deactivate one of them.
+    private func lockActiveAdministrators() throws -> [Int64] {
+        try connection.query("""
             SELECT id FROM agents
             WHERE org_id = \(orgID) AND role = \(AgentRole.administrator.rawValue) AND is_active = 1
                 AND deleted_at IS NULL
             ORDER BY id FOR UPDATE
             """).map { try $0.decode("id") }
-        guard administrators.contains(where: { $0 != agent }) else {
-            throw StoreError.invalid(field: field, reason: reason)
-        }
     }
 
     private static let emailTaken = StoreError.invalid(field: "emailId",

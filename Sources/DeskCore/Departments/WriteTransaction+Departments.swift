@@ -13,6 +13,7 @@ extension WriteTransaction {
     /// Creates a department, the default one when `isDefault` (onboarding).
     func createDepartment(_ draft: DepartmentDraft, isDefault: Bool) throws -> Department {
         try DepartmentFields.validate(name: draft.name, description: draft.description)
+        try lockOrgForNaming()
         try requireUniqueDepartmentName(draft.name, except: nil)
         let id = store.ids.next()
         try connection.execute("""
@@ -32,6 +33,7 @@ extension WriteTransaction {
     ///
     /// - Throws: `StoreError.notFound`, `.versionMismatch(current:)`, `.invalid(field:reason:)`.
     public func updateDepartment(_ id: Int64, changes: DepartmentChanges, expectedVersion: Int64?) throws -> Department {
+        if changes.name != nil { try lockOrgForNaming() }
         guard let current = try lockedDepartment(id) else { throw StoreError.notFound }
         if let expectedVersion, expectedVersion != current.version {
             throw StoreError.versionMismatch(current: current.version)
@@ -147,9 +149,15 @@ extension WriteTransaction {
             """).map { try $0.decode("agent_id") }
     }
 
+    /// Naming a department (create, rename) first locks the org's row, before any department row, so
+    /// concurrent creates and renames in one org queue one after the other (rare writes) instead of
+    /// deadlocking on the name's index gap.
+    private func lockOrgForNaming() throws {
+        _ = try connection.queryFirst("SELECT id FROM orgs WHERE id = \(orgID) FOR UPDATE")
+    }
+
     /// No other live department of the org may have this name (case-insensitive, as the column's
-    /// collation compares). The locking read also locks the name's index range, so a concurrent create
-    /// of the same name waits for this transaction.
+    /// collation compares); call after ``lockOrgForNaming()``.
     private func requireUniqueDepartmentName(_ name: String, except id: Int64?) throws {
         let rows = try connection.query("""
             SELECT id FROM departments WHERE org_id = \(orgID) AND name = \(name) AND deleted_at IS NULL FOR UPDATE
