@@ -265,3 +265,39 @@ def test_concurrent_demotions_keep_one_administrator(org):
                                          headers={"Authorization": f"Zoho-oauthtoken {second_token}"})
             assert response.status_code == 200, response.text
             assert org.patch(f"/agents/{second['id']}", json={"role": "Agent"}).status_code == 200
+
+
+def test_deactivated_agent_gets_no_new_tokens(org):
+    """Deactivation also closes the other doors: `deskd token create`, an API client's client credentials and
+    its refresh token; activation opens them again."""
+    from deskd_stack import run_deskd
+    from test_api_oauth import client_credentials, token_request
+
+    agent = add_agent(org, role="Agent")
+    created = run_deskd("client", "create", "--region", org.region, "--portal", org.portal, "--agent", agent["emailId"],
+                        "--name", "Agent sync", config=org.stack.config)
+    assert created.returncode == 0, created.stdout
+    printed = dict(line.split(": ", 1) for line in created.stdout.splitlines() if ": " in line)
+    client_id, secret = printed["client_id"], printed["client_secret"]
+    grant = token_request(org.stack, org.host, params=client_credentials(client_id, secret, org))
+    assert grant.status_code == 200, grant.text
+    refresh_token = grant.json()["refresh_token"]
+
+    assert org.post(f"/agents/{agent['id']}/deactivate").status_code == 204
+    access = {"Authorization": f"Zoho-oauthtoken {grant.json()['access_token']}"}
+    assert org.stack.get("/api/v1/myinfo", host=org.host, headers=access).status_code == 401
+    issued = run_deskd("token", "create", "--region", org.region, "--portal", org.portal, "--agent", agent["emailId"],
+                       config=org.stack.config)
+    assert issued.returncode != 0
+    denied = token_request(org.stack, org.host, params=client_credentials(client_id, secret, org))
+    assert denied.status_code == 401 and denied.json()["error"] == "invalid_client"
+    refresh = {"grant_type": "refresh_token", "client_id": client_id, "client_secret": secret,
+               "refresh_token": refresh_token}
+    refused = token_request(org.stack, org.host, params=refresh)
+    assert refused.status_code == 400 and refused.json()["error"] == "invalid_grant"
+
+    assert org.post(f"/agents/{agent['id']}/activate").status_code == 204
+    renewed = token_request(org.stack, org.host, params=refresh)
+    assert renewed.status_code == 200, renewed.text
+    headers = {"Authorization": f"Zoho-oauthtoken {renewed.json()['access_token']}"}
+    assert org.stack.get("/api/v1/myinfo", host=org.host, headers=headers).json()["id"] == agent["id"]

@@ -46,7 +46,8 @@ extension WriteTransaction {
     public func updateAgent(_ id: Int64, changes: AgentChanges, expectedVersion: Int64?) throws -> Agent {
         // A demotion locks the org's active administrators before the agent itself, so that concurrent
         // demotions queue in one order instead of deadlocking.
-        let administrators = changes.role.map { $0 != .administrator } == true ? try lockActiveAdministrators() : nil
+        var administrators: [Int64]?
+        if let role = changes.role, role != .administrator { administrators = try lockActiveAdministrators() }
         guard let current = try lockedAgent(id) else { throw StoreError.notFound }
         if let expectedVersion, expectedVersion != current.version {
             throw StoreError.versionMismatch(current: current.version)
