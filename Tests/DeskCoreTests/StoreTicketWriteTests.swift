@@ -89,7 +89,7 @@ struct StoreTicketWriteTests {
             }
         }
         #expect(try store.ticket(ticket.id, in: org.id)?.subject == "New")
-        #expect(try store.auditEntries(in: org.id, filter: AuditFilter(), page: Page(limit: 100)).count == 4)
+        #expect(try store.auditEntries(in: org.id, filter: AuditFilter(recordType: "ticket"), page: Page(limit: 100)).count == 2)
         #expect(throws: StoreError.notFound) {
             try store.write(actor) { try $0.updateTicket(999, changes: TicketChanges(subject: "x"), expectedVersion: nil) }
         }

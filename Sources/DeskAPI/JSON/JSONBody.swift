@@ -120,6 +120,38 @@ final class JSONBody {
         return ids
     }
 
+    /// An integer field within `range` (a JSON number without fraction): nil when absent; a `null`, a
+    /// non-integer or a value out of range is recorded as invalid (and gives nil).
+    func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let value = fields[key] else { return nil }
+        guard case .number(let number) = value, number.rounded() == number,
+              number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
+            fail(key, "invalid", "Expected an integer from \(range.lowerBound) to \(range.upperBound).")
+            return nil
+        }
+        return Int(number)
+    }
+
+    /// An optional array of at most `maxCount` IDs that may be empty: nil when absent; a `null`, a non-array
+    /// or a bad item is recorded as invalid (and gives nil).
+    func optionalIDList(_ key: String, maxCount: Int) -> [Int64]? {
+        guard let value = fields[key] else { return nil }
+        guard case .array(let items) = value, items.count <= maxCount else {
+            fail(key, "invalid", "Expected an array of at most \(maxCount) IDs.")
+            return nil
+        }
+        var ids: [Int64] = []
+        for (index, item) in items.enumerated() {
+            guard let id = Self.id(item) else {
+                errors.append(FieldError(fieldName: Self.pointer(key) + "/\(index)", errorType: "invalid",
+                                         errorMessage: "Expected an ID (a string of digits)."))
+                return nil
+            }
+            ids.append(id)
+        }
+        return ids
+    }
+
     /// Records a problem with `key`.
     func fail(_ key: String, _ type: String, _ message: String) {
         errors.append(FieldError(fieldName: Self.pointer(key), errorType: type, errorMessage: message))

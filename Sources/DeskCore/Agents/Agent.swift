@@ -5,17 +5,27 @@ import MariaDB
 public struct Agent: Sendable, Equatable {
     public let id: Int64
     public let orgID: Int64
+    /// Unique in the org (case-insensitive); changed only through an email-change request, never edited.
     public let email: String
     public let firstName: String?
     public let lastName: String
     public let role: AgentRole
+    /// False once deactivated: the agent's access tokens stop working.
     public let isActive: Bool
+    public let phone: String?
+    public let mobile: String?
+    /// A BCP 47 language tag such as `en` or `ja-JP`, when set.
+    public let langCode: String?
+    /// An IANA time zone such as `Asia/Tokyo`, when set.
+    public let timeZone: String?
     public let createdAt: Date
     public let updatedAt: Date
+    /// Bumped on every write; the ETag.
     public let version: Int64
 
     public init(id: Int64, orgID: Int64, email: String, firstName: String?, lastName: String, role: AgentRole,
-                isActive: Bool, createdAt: Date, updatedAt: Date, version: Int64) {
+                isActive: Bool, phone: String? = nil, mobile: String? = nil, langCode: String? = nil,
+                timeZone: String? = nil, createdAt: Date, updatedAt: Date, version: Int64) {
         self.id = id
         self.orgID = orgID
         self.email = email
@@ -23,19 +33,30 @@ public struct Agent: Sendable, Equatable {
         self.lastName = lastName
         self.role = role
         self.isActive = isActive
+        self.phone = phone
+        self.mobile = mobile
+        self.langCode = langCode
+        self.timeZone = timeZone
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.version = version
     }
 
+    /// `ACTIVE` or `DISABLED`, as the API names it.
+    public var status: AgentStatus { isActive ? .active : .disabled }
+
     init(row: Row) throws {
         self.init(id: try row.decode("id"), orgID: try row.decode("org_id"), email: try row.decode("email"),
                   firstName: try row.decode("first_name"), lastName: try row.decode("last_name"),
                   role: try row.decodeRaw("role"), isActive: try row.decode("is_active"),
+                  phone: try row.decode("phone"), mobile: try row.decode("mobile"),
+                  langCode: try row.decode("lang_code"), timeZone: try row.decode("time_zone"),
                   createdAt: try row.decode("created_at"), updatedAt: try row.decode("updated_at"),
                   version: try row.decode("version"))
     }
 
-    static let columns: SQL =
-        "org_id, id, email, first_name, last_name, role, is_active, created_at, updated_at, version"
+    static let columns: SQL = """
+        org_id, id, email, first_name, last_name, role, is_active, phone, mobile, lang_code, time_zone, \
+        created_at, updated_at, version
+        """
 }

@@ -2,8 +2,9 @@ import Foundation
 import MariaDB
 
 extension Store {
-    /// Creates an org in `region` with its first agent, an administrator, in one transaction; audited
-    /// ('create' of the org and the agent) with the system as actor (agent id 0).
+    /// Creates an org in `region` with its first agent, an administrator, and a default department (named
+    /// after the org, the administrator in it), in one transaction; audited ('create' of the org, the
+    /// department and the agent) with the system as actor (agent id 0).
     ///
     /// - Throws: `StoreError.invalid` for a bad portal ("portal"), name ("name"), email ("email") or last
     ///   name ("lastName"); `StoreError.conflict` when the portal is taken in this region.
@@ -15,7 +16,6 @@ extension Store {
         try Validation.text(adminLastName, field: "lastName", max: 100)
         if let first = adminFirstName { try Validation.length(first, field: "firstName", max: 100) }
         let orgID = ids.next()
-        let agentID = ids.next()
         let system = Actor(orgID: orgID, agentID: 0, requestID: "")
         do {
             return try connection.transaction { connection in
@@ -26,36 +26,40 @@ extension Store {
                 if taken > 0 { throw StoreError.conflict("portal") }
                 let now = try databaseNow()
                 try connection.execute("""
-                    INSERT INTO orgs (id, portal, name, region, created_at, updated_at, version)
-                    VALUES (\(orgID), \(portal), \(name), \(region.rawValue), \(now), \(now), 1)
-                    """)
-                try connection.execute("""
-                    INSERT INTO agents (org_id, id, email, first_name, last_name, role, is_active,
-                                        created_at, updated_at, version)
-                    VALUES (\(orgID), \(agentID), \(adminEmail), \(adminFirstName), \(adminLastName),
-                            \(AgentRole.administrator.rawValue), 1, \(now), \(now), 1)
+                    INSERT INTO orgs (id, portal, name, region, recycle_bin_retention_days, created_at, updated_at,
+                                      version)
+                    VALUES (\(orgID), \(portal), \(name), \(region.rawValue), \(Org.defaultRetentionDays), \(now),
+                            \(now), 1)
                     """)
                 try AuditLog.append(connection: connection, id: ids.next(), actor: system, at: now, action: .create,
                                     recordType: "org", recordID: orgID, changes: [
-                                        FieldChange(field: "portal", old: nil, new: portal),
-                                        FieldChange(field: "name", old: nil, new: name),
+                                        FieldChange(field: "portalName", old: nil, new: portal),
+                                        FieldChange(field: "companyName", old: nil, new: name),
                                         FieldChange(field: "region", old: nil, new: region.rawValue),
+                                        FieldChange(field: "recycleBinRetentionDays", old: nil,
+                                                    new: String(Org.defaultRetentionDays)),
                                     ])
-                try AuditLog.append(connection: connection, id: ids.next(), actor: system, at: now, action: .create,
-                                    recordType: "agent", recordID: agentID, changes: [
-                                        FieldChange(field: "email", old: nil, new: adminEmail),
-                                        FieldChange(field: "firstName", old: nil, new: adminFirstName),
-                                        FieldChange(field: "lastName", old: nil, new: adminLastName),
-                                        FieldChange(field: "role", old: nil, new: AgentRole.administrator.rawValue),
-                                    ].filter { $0.new != nil })
-                guard let org = try org(id: orgID), let agent = try agent(id: agentID, in: orgID) else {
-                    throw StoreError.notFound
+                // The write joins this transaction.
+                let agent = try write(system) { tx in
+                    // At most 100 code points, as the column counts them.
+                    let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let departmentName = String(String.UnicodeScalarView(trimmed.unicodeScalars.prefix(100)))
+                    let department = try tx.createDepartment(DepartmentDraft(name: departmentName), isDefault: true)
+                    return try tx.createAgent(AgentDraft(email: adminEmail, firstName: adminFirstName,
+                                                         lastName: adminLastName, role: .administrator,
+                                                         departmentIDs: [department.id]))
                 }
+                guard let org = try org(id: orgID) else { throw StoreError.notFound }
                 return (org, agent)
             }
         } catch let error as MariaDBError where error.code == 1062 {
             throw StoreError.conflict("portal")   // a concurrent create took the portal
         }
+    }
+
+    /// The orgs an actor can act in: its own live org (an agent belongs to exactly one).
+    public func orgs(of actor: Actor) throws -> [Org] {
+        try org(id: actor.orgID).map { [$0] } ?? []
     }
 
     /// The live org with this id.

@@ -10,11 +10,12 @@ struct OrgCommand: ParsableCommand {
     )
 }
 
-/// `deskd org create`: a new org in a region, with its administrator agent.
+/// `deskd org create`: a new org in a region, with its administrator agent and a default department
+/// (named after the org) that the administrator works in.
 struct OrgCreateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create",
-        abstract: "Create an org in a region, with an administrator agent, and print how to sign in."
+        abstract: "Create an org in a region, with an administrator agent in a default department, and print how to sign in."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -76,7 +77,8 @@ struct OrgShowCommand: ParsableCommand {
                 try store.org(portal: portal)
             }
             guard let org else { throw CLIFailure("region \(region) has no org with portal \(portal)") }
-            print("org \(org.id): portal \(org.portal), region \(org.region), name \(org.name)")
+            print("org \(org.id): portal \(org.portal), region \(org.region), name \(org.name), "
+                  + "recycle bin retention \(org.recycleBinRetentionDays) days")
         }
     }
 }
