@@ -30,8 +30,10 @@ struct CommentRoutes: Sendable {
     private func create(_ request: AgentRequest) throws -> HTTPResponse {
         let ticketID = try RecordRequest.id(request.http)
         let draft = try CommentInput.draft(from: request.http)
-        let comment = try request.store.write(request.actor) { tx in try tx.addComment(toTicket: ticketID, draft) }
-        return .json(CommentJSON(comment: comment))
+        let comment = try AttachmentIDsInput.linking {
+            try request.store.write(request.actor) { tx in try tx.addComment(toTicket: ticketID, draft) }
+        }
+        return .json(try Self.withAttachments(comment, request))
     }
 
     private func get(_ request: AgentRequest) throws -> HTTPResponse {
@@ -39,7 +41,7 @@ struct CommentRoutes: Sendable {
         guard let comment = try request.store.comment(commentID, ofTicket: ticketID, in: request.orgID) else {
             throw StoreError.notFound
         }
-        return .json(CommentJSON(comment: comment))
+        return .json(try Self.withAttachments(comment, request))
     }
 
     private func update(_ request: AgentRequest) throws -> HTTPResponse {
@@ -48,7 +50,7 @@ struct CommentRoutes: Sendable {
         let comment = try request.store.write(request.actor) { tx in
             try tx.updateComment(commentID, ofTicket: ticketID, changes: changes)
         }
-        return .json(CommentJSON(comment: comment))
+        return .json(try Self.withAttachments(comment, request))
     }
 
     /// 204 No Content.
@@ -56,6 +58,12 @@ struct CommentRoutes: Sendable {
         let (ticketID, commentID) = try Self.ids(request.http)
         try request.store.write(request.actor) { tx in try tx.deleteComment(commentID, ofTicket: ticketID) }
         return .empty()
+    }
+
+    /// A single comment's JSON, with its `attachments`.
+    private static func withAttachments(_ comment: TicketComment, _ request: AgentRequest) throws -> CommentJSON {
+        let attachments = try request.store.attachments(ofComment: comment.id, ticket: comment.ticketID, in: request.orgID)
+        return CommentJSON(comment: comment, attachments: attachments)
     }
 
     private static func ids(_ request: HTTPRequest) throws -> (ticket: Int64, comment: Int64) {
