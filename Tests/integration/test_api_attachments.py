@@ -10,6 +10,7 @@ import urllib.parse
 import pytest
 
 from api_helpers import org, other_org  # noqa: F401  (fixtures)
+from deskd_stack import run_deskd
 
 MIB = 1024 * 1024
 MAX_BYTES = 20 * MIB          # [attachments] max_bytes (default)
@@ -89,7 +90,7 @@ def test_19_mib_round_trips_byte_for_byte(org, big_bytes):
 
     entries = attachment_audit(org)
     assert [(e["action"], e["recordId"]) for e in entries] == [("create", attachment["id"])]
-    changes = {c["field"]: c["new"] for c in entries[0]["changes"]}
+    changes = {c["field"]: c["newValue"] for c in entries[0]["changes"]}
     assert changes["sha256"] == hashlib.sha256(content).hexdigest()
     assert changes["size"] == str(len(content)) and changes["ticketId"] == ticket["id"]
 
@@ -182,7 +183,7 @@ def test_delete_removes_the_chunks_and_is_audited(org, big_bytes):
     assert org.call("DELETE", f"/tickets/{ticket['id']}/attachments/{attachment['id']}").status_code == 404
     entries = attachment_audit(org)
     assert [e["action"] for e in entries] == ["delete", "create"]
-    assert entries[0]["changes"] == [{"field": "size", "old": str(len(content)), "new": None}]
+    assert entries[0]["changes"] == [{"field": "size", "oldValue": str(len(content)), "newValue": None}]
 
 
 def test_uploads_link_to_replies_and_comments(org):
@@ -218,7 +219,7 @@ def test_uploads_link_to_replies_and_comments(org):
 
     updates = attachment_audit(org, "&action=update")
     assert {e["recordId"] for e in updates} == {first["id"], second["id"]}
-    by_id = {e["recordId"]: {c["field"]: c["new"] for c in e["changes"]} for e in updates}
+    by_id = {e["recordId"]: {c["field"]: c["newValue"] for c in e["changes"]} for e in updates}
     assert by_id[first["id"]]["threadId"] == thread["id"] and by_id[second["id"]]["commentId"] == comment["id"]
     assert len(attachment_audit(org, "&action=create")) == 2
 
@@ -308,3 +309,19 @@ def test_recycle_bin_hides_restores_and_purges_attachments(org, big_bytes):
     assert attachment_rows(org) == []
     deletes = attachment_audit(org, "&action=delete")
     assert {e["recordId"] for e in deletes} == set(ids)
+
+
+@pytest.mark.parametrize("value", ["0", '"20m"', "-5"])
+def test_config_check_validates_max_bytes(stack, tmp_path, value):
+    text = stack.config.read_text()
+    assert "[attachments]" not in text
+    config = tmp_path / "attachments.toml"
+    config.write_text(text.split("[regions.", 1)[0] + f"\n[attachments]\nmax_bytes = {value}\n\n[regions."
+                      + text.split("[regions.", 1)[1])
+    result = run_deskd("config", "check", config=config)
+    assert result.returncode != 0, result.stdout
+    assert "max_bytes" in result.stdout, result.stdout
+    good = tmp_path / "good.toml"
+    good.write_text(config.read_text().replace(f"max_bytes = {value}", "max_bytes = 1048576"))
+    result = run_deskd("config", "check", config=good)
+    assert result.returncode == 0, result.stdout

@@ -10,7 +10,7 @@ import DeskHTTP
 /// - 422 `INVALID_DATA` naming `file` (missing, or sent twice) or `isPublic` (not true/false).
 ///
 /// Memory: the request body (at most `maxBytes` + 1 MiB, read whole by the server) plus one copy of the
-/// file's bytes in the parsed part; the body is fed to the parser in 1 MiB slices, so no third copy.
+/// file's bytes in the parsed part (`FileMultipartParser`).
 struct FileUploadInput {
     let maxBytes: Int
 
@@ -52,26 +52,12 @@ struct FileUploadInput {
         guard let boundary = contentType.parameters["boundary"], (1...70).contains(boundary.utf8.count) else {
             throw HTTPError.badRequest("The multipart/form-data Content-Type has no valid boundary.")
         }
-        var limits = request.limits
-        limits.maxBodyBytes = max(limits.maxBodyBytes, maxBytes + AttachmentsConfig.multipartAllowance)
-        limits.maxMultipartPartBytes = maxBytes
+        let parser = FileMultipartParser(boundary: boundary, maxParts: request.limits.maxMultipartParts,
+                                         maxHeaders: request.limits.maxMultipartPartHeaders, maxPartBytes: maxBytes)
         do {
-            return try Self.read(request.body, boundary: boundary, limits: limits)
-        } catch let error as HTTPError where error.status == .payloadTooLarge && error.message.hasPrefix("A multipart part") {
+            return try parser.parts(of: request.body)
+        } catch is FileMultipartParser.PartTooLarge {
             throw Self.tooLarge(maxBytes)
         }
-    }
-
-    /// Feeds `body` to the multipart reader in 1 MiB slices.
-    private static func read(_ body: [UInt8], boundary: String, limits: HTTPLimits) throws -> [MultipartPart] {
-        var reader = MultipartReader(boundary: boundary, limits: limits)
-        let slice = 1024 * 1024
-        var start = 0
-        while start < body.count {
-            let end = min(start + slice, body.count)
-            try reader.feed(body[start..<end])
-            start = end
-        }
-        return try reader.finish()
     }
 }

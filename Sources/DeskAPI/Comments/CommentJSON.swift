@@ -1,12 +1,12 @@
 import DeskCore
 
 /// A comment as the API renders it: `id`, `content`, `contentType`, `isPublic`, `commenter{id,type}`,
-/// `commentedTime`, `modifiedTime`, and for a single comment its `attachments`; with `type` "comment" as
-/// an item of a ticket's conversations.
+/// `commentedTime`, `modifiedTime`, `attachments` (in lists and single comments); with `type` "comment"
+/// (and no attachments) as an item of a ticket's conversations.
 struct CommentJSON: Encodable {
     let comment: TicketComment
     var withType = false
-    /// Rendered as `attachments` when set (single comments).
+    /// Rendered as `attachments` when set (comment lists and single comments).
     var attachments: [Attachment]? = nil
 
     init(comment: TicketComment, withType: Bool = false, attachments: [Attachment]? = nil) {

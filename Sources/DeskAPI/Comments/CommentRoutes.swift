@@ -18,12 +18,13 @@ struct CommentRoutes: Sendable {
         router.delete("/api/v1/tickets/{id}/comments/{commentId}", auth.protect(delete))
     }
 
-    /// `?from=&limit=` → `{"data":[…]}`, oldest first.
+    /// `?from=&limit=` → `{"data":[…]}`, oldest first, each with its `attachments`.
     private func list(_ request: AgentRequest) throws -> HTTPResponse {
         let ticketID = try RecordRequest.id(request.http)
         let page = try QueryReader(query: request.http.query).page()
         let comments = try request.store.comments(ofTicket: ticketID, in: request.orgID, page: page)
-        return .json(ListJSON(data: comments.map { CommentJSON(comment: $0) }))
+        let attachments = try request.store.attachments(ofComments: comments.map(\.id), ticket: ticketID, in: request.orgID)
+        return .json(ListJSON(data: comments.map { CommentJSON(comment: $0, attachments: attachments[$0.id] ?? []) }))
     }
 
     /// Zoho Desk answers a create with 200 and the comment.

@@ -44,6 +44,19 @@ extension Store {
             """).map(Attachment.init(row:))
     }
 
+    /// The attachments of several comments of a ticket, by comment id (comments without any are absent).
+    public func attachments(ofComments commentIDs: [Int64], ticket ticketID: Int64,
+                            in org: Int64) throws -> [Int64: [Attachment]] {
+        guard !commentIDs.isEmpty else { return [:] }
+        let rows = try connection.query("""
+            SELECT \(Attachment.columns) FROM attachments
+            WHERE org_id = \(org) AND ticket_id = \(ticketID) AND comment_id IN (\(list: commentIDs))
+                AND deleted_at IS NULL
+            ORDER BY created_at, id
+            """).map(Attachment.init(row:))
+        return Dictionary(grouping: rows) { $0.commentID ?? 0 }
+    }
+
     /// An upload of the org (linked or not, expired or not), e.g. to show it after `POST /uploads`.
     public func upload(_ id: Int64, in org: Int64) throws -> Attachment? {
         try connection.queryFirst("""
