@@ -325,3 +325,29 @@ def test_config_check_validates_max_bytes(stack, tmp_path, value):
     good.write_text(config.read_text().replace(f"max_bytes = {value}", "max_bytes = 1048576"))
     result = run_deskd("config", "check", config=good)
     assert result.returncode == 0, result.stdout
+
+
+def test_hand_written_multipart_bodies(org):
+    """A preamble, a form field before the file, an RFC 5987 file name, content that contains the boundary
+    followed by other bytes, and an epilogue; then bodies that are cut short."""
+    ticket = org.create_ticket()
+    path = f"/tickets/{ticket['id']}/attachments"
+    content = b"line 1\r\n--XyZ-not-the-end\r\n--Xy\r\nlast"
+    body = (b"preamble\r\n--XyZ\r\nContent-Disposition: form-data; name=\"isPublic\"\r\n\r\ntrue\r\n"
+            b"--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename*=UTF-8''%E5%A0%B1%E5%91%8A.txt\r\n"
+            b"Content-Type: text/plain\r\n\r\n" + content + b"\r\n--XyZ--\r\nepilogue")
+    response = org.post(path, data=body, headers={"Content-Type": "multipart/form-data; boundary=XyZ"})
+    assert response.status_code == 200, response.text
+    attachment = response.json()
+    assert attachment["name"] == "報告.txt" and attachment["isPublic"] is True
+    assert attachment["size"] == str(len(content))
+    assert org.get(f"{path}/{attachment['id']}/content").content == content
+    for broken in (body.split(b"\r\n--XyZ--")[0], b"--XyZ\r\nContent-Disposition: form-data; name=\"file\"\r\n",
+                   b"no delimiter at all", b"--XyZ\r\n\r\nno name\r\n--XyZ--"):
+        response = org.post(path, data=broken, headers={"Content-Type": "multipart/form-data; boundary=XyZ"})
+        assert response.status_code == 400, (broken, response.text)
+        assert response.json()["errorCode"] == "INVALID_DATA"
+    response = org.post(path, data=body, headers={"Content-Type": "multipart/form-data"})
+    assert response.status_code == 400
+    assert len(attachment_rows(org)) == 1
+    assert len(attachment_audit(org)) == 1

@@ -37,7 +37,7 @@ struct FileMultipartParser {
                 guard parts.count < maxParts else {
                     throw HTTPError.payloadTooLarge(limit: maxParts, what: "The number of multipart parts")
                 }
-                guard let partEnd = Self.find(nextDelimiter, in: buffer, from: position),
+                guard let partEnd = Self.findDelimiter(nextDelimiter, in: buffer, from: position),
                       let headerEnd = Self.find([13, 10, 13, 10], in: buffer, from: position - 2),
                       headerEnd + 4 <= partEnd else { throw Self.malformed }
                 let headers = try parseHeaders(buffer, from: position, to: headerEnd)
@@ -83,6 +83,20 @@ struct FileMultipartParser {
     private static func matches(_ bytes: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         guard index >= 0, index + bytes.count <= buffer.count, let base = buffer.baseAddress else { return false }
         return bytes.withUnsafeBufferPointer { memcmp(base + index, $0.baseAddress!, bytes.count) == 0 }
+    }
+
+    /// The next `CRLF--boundary` at or after `from` that is followed by `--` (the end) or by optional
+    /// white space and CRLF; the same bytes followed by anything else are content.
+    private static func findDelimiter(_ delimiter: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        var start = from
+        while let hit = find(delimiter, in: buffer, from: start) {
+            var after = hit + delimiter.count
+            if matches([45, 45], in: buffer, at: after) { return hit }
+            while after < buffer.count, buffer[after] == 32 || buffer[after] == 9 { after += 1 }
+            if matches([13, 10], in: buffer, at: after) { return hit }
+            start = hit + 1
+        }
+        return nil
     }
 
     /// The first index at or after `from` where `needle` occurs in `buffer`.
