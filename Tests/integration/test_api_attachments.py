@@ -279,7 +279,7 @@ def test_expired_uploads_are_purged_on_the_next_upload(org):
     assert attachment_rows(org) == [[fresh["id"]]]
     assert chunk_rows(org, [stale["id"]]) == 0
     deletes = attachment_audit(org, "&action=delete")
-    assert [e["recordId"] for e in deletes] == [stale["id"]]
+    assert [(e["recordId"], e["actor"]["id"]) for e in deletes] == [(stale["id"], "0")]
 
 
 def test_recycle_bin_hides_restores_and_purges_attachments(org, big_bytes):
