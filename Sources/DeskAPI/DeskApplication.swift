@@ -24,9 +24,12 @@ public enum DeskApplication {
         ThreadRoutes(auth: auth).register(on: router)
         CommentRoutes(auth: auth).register(on: router)
         PeopleRoutes(auth: auth).register(on: router)
+        let attachments = AttachmentRoutes(auth: auth, config: config.attachments)
+        attachments.register(on: router)
         let middlewares = [RegionHostCheck(directory: directory).middleware]
         var limits = HTTPLimits()
         limits.maxBodyBytes = config.server.maxBodyBytes
+        limits.routeBodyLimits += attachments.bodyLimits
         return HTTPServer(router: router, middlewares: middlewares, limits: limits, logger: logger)
     }
 }

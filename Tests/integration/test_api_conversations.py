@@ -11,7 +11,7 @@ from api_helpers import org, other_org  # noqa: F401  (fixtures)
 TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
 THREAD_KEYS = {"id", "channel", "direction", "summary", "createdTime", "author", "visibility", "contentType",
                "isForward"}
-COMMENT_KEYS = {"id", "content", "contentType", "isPublic", "commenter", "commentedTime", "modifiedTime"}
+COMMENT_KEYS = {"id", "content", "contentType", "isPublic", "commenter", "commentedTime", "modifiedTime", "attachments"}
 
 
 def rows(org, table: str, ticket_id: str) -> int:
@@ -39,7 +39,7 @@ def test_reply_list_get(org):
     ticket = org.create_ticket()
     long_text = "word " * 40
     thread = reply(org, ticket["id"], long_text)
-    assert set(thread) == THREAD_KEYS | {"content"}
+    assert set(thread) == THREAD_KEYS | {"content", "attachments"} and thread["attachments"] == []
     assert thread["direction"] == "out" and thread["channel"] == "EMAIL" and thread["visibility"] == "public"
     assert thread["author"] == {"id": org.agent_id, "type": "AGENT"}
     assert thread["contentType"] == "plainText" and thread["isForward"] is False

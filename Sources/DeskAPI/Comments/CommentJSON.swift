@@ -1,13 +1,22 @@
 import DeskCore
 
 /// A comment as the API renders it: `id`, `content`, `contentType`, `isPublic`, `commenter{id,type}`,
-/// `commentedTime`, `modifiedTime`; with `type` "comment" as an item of a ticket's conversations.
+/// `commentedTime`, `modifiedTime`, `attachments` (in lists and single comments); with `type` "comment"
+/// (and no attachments) as an item of a ticket's conversations.
 struct CommentJSON: Encodable {
     let comment: TicketComment
     var withType = false
+    /// Rendered as `attachments` when set (comment lists and single comments).
+    var attachments: [Attachment]? = nil
+
+    init(comment: TicketComment, withType: Bool = false, attachments: [Attachment]? = nil) {
+        self.comment = comment
+        self.withType = withType
+        self.attachments = attachments
+    }
 
     private enum Key: String, CodingKey {
-        case type, id, content, contentType, isPublic, commenter, commentedTime, modifiedTime
+        case type, id, content, contentType, isPublic, commenter, commentedTime, modifiedTime, attachments
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -21,5 +30,6 @@ struct CommentJSON: Encodable {
                              forKey: .commenter)
         try container.encode(APITime.format(comment.createdAt), forKey: .commentedTime)
         try container.encode(APITime.format(comment.updatedAt), forKey: .modifiedTime)
+        if let attachments { try container.encode(attachments.map(AttachmentJSON.init), forKey: .attachments) }
     }
 }

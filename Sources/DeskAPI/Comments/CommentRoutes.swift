@@ -18,20 +18,23 @@ struct CommentRoutes: Sendable {
         router.delete("/api/v1/tickets/{id}/comments/{commentId}", auth.protect(delete))
     }
 
-    /// `?from=&limit=` → `{"data":[…]}`, oldest first.
+    /// `?from=&limit=` → `{"data":[…]}`, oldest first, each with its `attachments`.
     private func list(_ request: AgentRequest) throws -> HTTPResponse {
         let ticketID = try RecordRequest.id(request.http)
         let page = try QueryReader(query: request.http.query).page()
         let comments = try request.store.comments(ofTicket: ticketID, in: request.orgID, page: page)
-        return .json(ListJSON(data: comments.map { CommentJSON(comment: $0) }))
+        let attachments = try request.store.attachments(ofComments: comments.map(\.id), ticket: ticketID, in: request.orgID)
+        return .json(ListJSON(data: comments.map { CommentJSON(comment: $0, attachments: attachments[$0.id] ?? []) }))
     }
 
     /// Zoho Desk answers a create with 200 and the comment.
     private func create(_ request: AgentRequest) throws -> HTTPResponse {
         let ticketID = try RecordRequest.id(request.http)
         let draft = try CommentInput.draft(from: request.http)
-        let comment = try request.store.write(request.actor) { tx in try tx.addComment(toTicket: ticketID, draft) }
-        return .json(CommentJSON(comment: comment))
+        let comment = try AttachmentIDsInput.linking {
+            try request.store.write(request.actor) { tx in try tx.addComment(toTicket: ticketID, draft) }
+        }
+        return .json(try Self.withAttachments(comment, request))
     }
 
     private func get(_ request: AgentRequest) throws -> HTTPResponse {
@@ -39,7 +42,7 @@ struct CommentRoutes: Sendable {
         guard let comment = try request.store.comment(commentID, ofTicket: ticketID, in: request.orgID) else {
             throw StoreError.notFound
         }
-        return RecordRequest.single(CommentJSON(comment: comment), version: comment.version)
+        return RecordRequest.single(try Self.withAttachments(comment, request), version: comment.version)
     }
 
     /// Honours `If-Match` (412 when the comment changed since); answers with the new ETag.
@@ -50,7 +53,7 @@ struct CommentRoutes: Sendable {
         let comment = try request.store.write(request.actor) { tx in
             try tx.updateComment(commentID, ofTicket: ticketID, changes: changes, expectedVersion: expected)
         }
-        return RecordRequest.single(CommentJSON(comment: comment), version: comment.version)
+        return RecordRequest.single(try Self.withAttachments(comment, request), version: comment.version)
     }
 
     /// 204 No Content.
@@ -58,6 +61,12 @@ struct CommentRoutes: Sendable {
         let (ticketID, commentID) = try Self.ids(request.http)
         try request.store.write(request.actor) { tx in try tx.deleteComment(commentID, ofTicket: ticketID) }
         return .empty()
+    }
+
+    /// A single comment's JSON, with its `attachments`.
+    private static func withAttachments(_ comment: TicketComment, _ request: AgentRequest) throws -> CommentJSON {
+        let attachments = try request.store.attachments(ofComment: comment.id, ticket: comment.ticketID, in: request.orgID)
+        return CommentJSON(comment: comment, attachments: attachments)
     }
 
     private static func ids(_ request: HTTPRequest) throws -> (ticket: Int64, comment: Int64) {

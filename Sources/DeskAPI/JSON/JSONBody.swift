@@ -7,8 +7,8 @@ import Foundation
 /// `finish()` as one 422 `INVALID_DATA`, so a client sees every problem of its request at once. The typed
 /// getters return `nil` for an absent field and `.some(nil)` for an explicit JSON `null`.
 final class JSONBody {
-    private let fields: [String: JSONValue]
-    private var errors: [FieldError] = []
+    let fields: [String: JSONValue]
+    var errors: [FieldError] = []
 
     /// Decodes the request's JSON object (415 for a non-JSON Content-Type, 400 for malformed JSON, 422 for
     /// a document that is not an object) and records every field not in `allowed` as an error.

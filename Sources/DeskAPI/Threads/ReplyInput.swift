@@ -3,9 +3,10 @@ import DeskHTTP
 
 /// Reads the body of `POST /api/v1/tickets/{id}/sendReply` strictly:
 /// `{"channel":"EMAIL","content":"…","contentType":"plainText"|"html","isForward":false}`; `channel` and
-/// `content` are required, `contentType` defaults to plainText. Problems are 422 `INVALID_DATA`.
+/// `content` are required, `contentType` defaults to plainText; `attachmentIds` lists uploads to link.
+/// Problems are 422 `INVALID_DATA`.
 enum ReplyInput {
-    static let fields: Set<String> = ["channel", "content", "contentType", "isForward"]
+    static let fields: Set<String> = ["channel", "content", "contentType", "isForward", AttachmentIDsInput.field]
     static let channels = ThreadChannel.allCases.map(\.rawValue)
 
     static func draft(from request: HTTPRequest) throws -> ReplyDraft {
@@ -19,8 +20,10 @@ enum ReplyInput {
         let content = MessageInput.content(body, required: true)
         let contentType = MessageInput.contentType(body)
         let isForward = body.bool("isForward")
+        let attachmentIDs = AttachmentIDsInput.ids(body)
         try body.finish()
         return ReplyDraft(channel: (channel ?? nil) ?? .email, content: content ?? "",
-                          contentType: contentType ?? .plainText, isForward: isForward ?? false)
+                          contentType: contentType ?? .plainText, isForward: isForward ?? false,
+                          attachmentIDs: attachmentIDs)
     }
 }

@@ -17,8 +17,11 @@ struct ThreadRoutes: Sendable {
     private func sendReply(_ request: AgentRequest) throws -> HTTPResponse {
         let ticketID = try RecordRequest.id(request.http)
         let draft = try ReplyInput.draft(from: request.http)
-        let thread = try request.store.write(request.actor) { tx in try tx.sendReply(toTicket: ticketID, draft) }
-        return .json(ThreadJSON(thread: thread, withContent: true))
+        let thread = try AttachmentIDsInput.linking {
+            try request.store.write(request.actor) { tx in try tx.sendReply(toTicket: ticketID, draft) }
+        }
+        let attachments = try request.store.attachments(ofThread: thread.id, ticket: ticketID, in: request.orgID)
+        return .json(ThreadJSON(thread: thread, withContent: true, attachments: attachments))
     }
 
     /// `?from=&limit=` → `{"data":[…]}`, oldest first, without the full content.
@@ -35,7 +38,8 @@ struct ThreadRoutes: Sendable {
         guard let thread = try request.store.thread(threadID, ofTicket: ticketID, in: request.orgID) else {
             throw StoreError.notFound
         }
-        return .json(ThreadJSON(thread: thread, withContent: true))
+        let attachments = try request.store.attachments(ofThread: threadID, ticket: ticketID, in: request.orgID)
+        return .json(ThreadJSON(thread: thread, withContent: true, attachments: attachments))
     }
 
     /// Threads and comments merged, oldest first, each with `type` "thread" or "comment"; `?from=&limit=`

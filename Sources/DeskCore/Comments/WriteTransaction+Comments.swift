@@ -3,9 +3,9 @@ import MariaDB
 
 extension WriteTransaction {
     /// Adds the acting agent's comment to a live ticket of the org; audits 'create' (record type
-    /// "comment") with every field.
+    /// "comment") with every field, then links the draft's uploads to it (see `linkUploads`).
     /// - Throws: `StoreError.notFound` for a ticket that is not live in the org; `.invalid` for content
-    ///   that is empty or longer than 65535 characters.
+    ///   that is empty or longer than 65535 characters; `UploadLinkError` for an unusable upload id.
     public func addComment(toTicket ticketID: Int64, _ draft: CommentDraft) throws -> TicketComment {
         try Validation.text(draft.content, field: "content", max: Self.maxContent)
         guard try lockLiveTicket(ticketID) else { throw StoreError.notFound }
@@ -21,6 +21,7 @@ extension WriteTransaction {
             value.map { FieldChange(field: field, old: nil, new: $0) }
         }
         try audit(.create, "comment", id, changes)
+        try linkUploads(draft.attachmentIDs, toTicket: ticketID, comment: id)
         return comment
     }
 
@@ -58,7 +59,7 @@ extension WriteTransaction {
     }
 
     /// Deletes a comment of a live ticket for good (comments do not go to the recycle bin); audits
-    /// 'delete' holding no values (the content is personal).
+    /// 'delete' holding no values (the content is personal). Its attachments are deleted with it.
     /// - Throws: `StoreError.notFound` (ticket or comment).
     public func deleteComment(_ id: Int64, ofTicket ticketID: Int64) throws {
         guard try lockLiveTicket(ticketID), try lockedComment(id, ofTicket: ticketID) != nil else {
@@ -68,6 +69,7 @@ extension WriteTransaction {
             DELETE FROM ticket_comments WHERE org_id = \(orgID) AND id = \(id)
             """)
         try audit(.delete, "comment", id, [])
+        try deleteAttachments(ofComment: id)
     }
 
     /// The comment, locked for the rest of the transaction.

@@ -30,8 +30,11 @@ struct ConfigReader {
             throw ConfigError(key: "log.level", "must be one of \(ConfigLoader.logLevels.joined(separator: ", "))")
         }
 
+        var attachments = AttachmentsConfig()
+        attachments.maxBytes = try int("attachments.max_bytes", default: attachments.maxBytes, in: 1...(1 << 31))
+
         let regions = try readRegions()
-        return DeskConfig(server: server, database: database, log: log, regions: regions)
+        return DeskConfig(server: server, database: database, log: log, attachments: attachments, regions: regions)
     }
 
     private mutating func readRegions() throws(ConfigError) -> [RegionID: RegionConfig] {

@@ -6,6 +6,8 @@ public struct DeskConfig: Sendable {
     public var server: ServerConfig
     public var database: DatabaseConfig
     public var log: LogConfig
+    /// `[attachments]`: file size limit.
+    public var attachments = AttachmentsConfig()
     /// The active regions, each with its hosts and database. At least one.
     public var regions: [RegionID: RegionConfig]
 
@@ -36,6 +38,22 @@ public struct ServerConfig: Sendable, Equatable {
 public struct DatabaseConfig: Sendable, Equatable {
     /// The folder of `NNNN_description.sql` migrations.
     public var migrations: String = "sql"
+
+    public init() {}
+}
+
+/// `[attachments]`: files attached to tickets and uploads.
+public struct AttachmentsConfig: Sendable, Equatable {
+    /// The largest file accepted, in bytes (default 20 MiB). A larger one is answered 413
+    /// `RESOURCE_SIZE_EXCEEDED`; the attachment and upload routes read request bodies up to this plus
+    /// ``multipartAllowance`` (nginx's `client_max_body_size` for them must match).
+    public var maxBytes: Int = 20 * 1024 * 1024
+
+    /// Room for the multipart framing around the file (boundaries, part headers, small fields): 1 MiB.
+    public static let multipartAllowance = 1024 * 1024
+
+    /// The request body limit of the attachment and upload routes.
+    public var maxBodyBytes: Int { maxBytes + Self.multipartAllowance }
 
     public init() {}
 }

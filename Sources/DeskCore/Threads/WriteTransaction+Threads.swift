@@ -6,9 +6,10 @@ extension WriteTransaction {
     static let maxContent = 65_535
 
     /// Adds the acting agent's reply to a live ticket of the org: an outgoing, public thread. Audits
-    /// 'create' (record type "thread") with every field.
+    /// 'create' (record type "thread") with every field, then links the draft's uploads to it (see
+    /// `linkUploads`).
     /// - Throws: `StoreError.notFound` for a ticket that is not live in the org; `.invalid` for content
-    ///   that is empty or longer than 65535 characters.
+    ///   that is empty or longer than 65535 characters; `UploadLinkError` for an unusable upload id.
     public func sendReply(toTicket ticketID: Int64, _ draft: ReplyDraft) throws -> TicketThread {
         try Validation.text(draft.content, field: "content", max: Self.maxContent)
         guard try lockLiveTicket(ticketID) else { throw StoreError.notFound }
@@ -27,6 +28,7 @@ extension WriteTransaction {
             value.map { FieldChange(field: field, old: nil, new: $0) }
         }
         try audit(.create, "thread", id, changes)
+        try linkUploads(draft.attachmentIDs, toTicket: ticketID, thread: id)
         return thread
     }
 

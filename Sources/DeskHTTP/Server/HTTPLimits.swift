@@ -16,6 +16,8 @@ public struct HTTPLimits: Sendable, Equatable {
     public var maxMultipartPartHeaders: Int
     /// The most fields a urlencoded form body or query string may have (default 1000).
     public var maxFormFields: Int
+    /// Per-route body limits that replace `maxBodyBytes` for their route (see `RouteBodyLimit`).
+    public var routeBodyLimits: [RouteBodyLimit] = []
 
     /// Creates limits; every argument has the documented default.
     public init(

@@ -3,9 +3,9 @@ import FastCGI
 /// Running the pipeline for a FastCGI request.
 extension HTTPServer {
     /// Builds the `HTTPRequest` from CGI params (400 `INVALID_URL` for a malformed path), reads the body
-    /// within `limits.maxBodyBytes` (413 when over), runs the pipeline, and writes the CGI response:
-    /// `Status: 200 OK`, the headers, a blank line and the body (none for HEAD). A streamed body is
-    /// written in the pieces its closure writes. One access line is logged per request.
+    /// within `limits.maxBodyBytes` or its route's `RouteBodyLimit` (413 when over), runs the pipeline,
+    /// and writes the CGI response: `Status: 200 OK`, the headers, a blank line and the body (none for
+    /// HEAD). A streamed body is written in the pieces its closure writes. One access line is logged per request.
     public func respond(to fastCGIRequest: FastCGIRequest, context: Context) {
         let start = ContinuousClock.now
         let params = fastCGIRequest.params
@@ -36,11 +36,14 @@ extension HTTPServer {
 
     /// Reads the body into `request`; returns the error to answer with instead, if any.
     private func readBody(of fastCGIRequest: FastCGIRequest, into request: inout HTTPRequest) -> HTTPError? {
+        let routeLimit = limits.routeBodyLimit(request.method, request.path)
         do {
-            request.body = try fastCGIRequest.readBody(maxBytes: limits.maxBodyBytes)
+            request.body = try fastCGIRequest.readBody(maxBytes: routeLimit?.maxBytes ?? limits.maxBodyBytes)
             return nil
         } catch FastCGIError.bodyTooLarge(let limit) {
-            return .payloadTooLarge(limit: limit)
+            var error = HTTPError.payloadTooLarge(limit: limit)
+            if let routeLimit { error.errorCode = routeLimit.errorCode }
+            return error
         } catch {
             logger.info("request body could not be read", metadata: [
                 "request_id": .string(request.requestID), "error": .string(String(describing: error)),
