@@ -50,7 +50,7 @@ CASES = [
     ("Desk.contacts.READ", "GET", "/contacts", True),
     ("Desk.contacts.READ", "GET", "/contacts/{contact}", True),
     ("Desk.contacts.READ", "GET", "/accounts", True),
-    ("Desk.contacts.READ", "GET", "/contacts/search?lastName=Scope", True),
+    ("Desk.contacts.READ", "GET", "/contacts/search?searchStr=Scope", True),
     ("Desk.contacts.READ", "POST", "/contacts", False),
     ("Desk.contacts.READ", "GET", "/tickets", False),
     ("Desk.contacts.CREATE", "POST", "/contacts", True),
@@ -58,8 +58,8 @@ CASES = [
     ("Desk.contacts.UPDATE", "PATCH", "/contacts/{contact}", True),
     ("Desk.contacts.UPDATE", "POST", "/contacts/moveToTrash", False),
     ("Desk.contacts.DELETE", "POST", "/contacts/moveToTrash", True),
-    ("Desk.search.READ", "GET", "/contacts/search?lastName=Scope", True),
-    ("Desk.search.READ", "GET", "/accounts/search?accountName=Scope", True),
+    ("Desk.search.READ", "GET", "/contacts/search?searchStr=Scope", True),
+    ("Desk.search.READ", "GET", "/accounts/search?searchStr=Scope", True),
     ("Desk.search.READ", "GET", "/contacts", False),
     ("Desk.search.READ", "GET", "/contacts/{contact}", False),
     ("Desk.settings.READ", "GET", "/auditLogs", True),
@@ -157,7 +157,7 @@ def test_error_shape_and_precedence(org):
 def test_administrator_tokens_hold_every_scope(org):
     ids = fixtures_of(org)
     for method, path in [("GET", "/tickets"), ("GET", "/contacts"), ("GET", "/auditLogs"), ("GET", "/recycleBin"),
-                         ("GET", "/contacts/search?lastName=Scope"), ("GET", f"/tickets/{ids['ticket']}/comments")]:
+                         ("GET", "/contacts/search?searchStr=Scope"), ("GET", f"/tickets/{ids['ticket']}/comments")]:
         response = org.call(method, path)
         assert response.status_code == 200, (path, response.text)
     assert org.sql(f"SELECT DISTINCT scope FROM access_tokens WHERE org_id = {int(org.org_id)} "
