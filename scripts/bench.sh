@@ -43,9 +43,9 @@ export MARIADB_EXTRA_ARGS=${MARIADB_EXTRA_ARGS:---innodb-buffer-pool-size=256M}
 build_release
 mkdir -p "$BENCH/tmp"
 log "building the C baseline responder"
-gcc -O2 -Wall -o "$BENCH/c_responder" "$ROOT/bench/c_responder.c" -lfcgi -lpthread
+gcc -O2 -Wall -o "$BENCH/c_responder" "$ROOT/bench/c_responder.c" "$ROOT/bench/fcgi_threads.c" -lfcgi -lpthread
 # shellcheck disable=SC2046 # pkg-config's output is a list of flags
-gcc -O2 -Wall -o "$BENCH/c_responder_db" "$ROOT/bench/c_responder_db.c" \
+gcc -O2 -Wall -o "$BENCH/c_responder_db" "$ROOT/bench/c_responder_db.c" "$ROOT/bench/fcgi_threads.c" \
     $(pkg-config --cflags --libs libmariadb) -lfcgi -lpthread
 
 # Unix socket paths are limited to 107 bytes: sockets live in a short temporary folder.
