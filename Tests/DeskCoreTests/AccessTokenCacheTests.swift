@@ -40,6 +40,32 @@ struct AccessTokenCacheTests {
         #expect(cache.count == 0)
     }
 
+    @Test("Each thread has its own entries; removeAll on one thread empties every thread's")
+    func threads() {
+        let cache = AccessTokenCache(ttl: .seconds(60), capacity: 8)
+        let hash = [UInt8](repeating: 5, count: 32)
+        let results = Results()
+        let stored = DispatchSemaphore(value: 0)
+        let removed = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        let worker = Thread {
+            cache.store(self.token(3), region: .eu, hash: hash, generation: cache.lookup(region: .eu, hash: hash).generation)
+            results.append(cache.lookup(region: .eu, hash: hash).token != nil)
+            stored.signal()
+            removed.wait()
+            results.append(cache.lookup(region: .eu, hash: hash).token != nil)
+            done.signal()
+        }
+        worker.start()
+        stored.wait()
+        // This thread never saw the token: its entries are its own.
+        #expect(cache.lookup(region: .eu, hash: hash).token == nil)
+        cache.removeAll()
+        removed.signal()
+        done.wait()
+        #expect(results.values == [true, false])
+    }
+
     @Test("The cache never holds more than its capacity")
     func bounded() {
         let cache = AccessTokenCache(ttl: .seconds(60), capacity: 4)
@@ -65,4 +91,13 @@ struct AccessTokenCacheTests {
         }
         #expect(shared.lookup(region: .eu, hash: hash).token == nil)
     }
+}
+
+/// What the worker thread saw, handed over under a lock.
+private final class Results: @unchecked Sendable {   // `seen` is only touched under `lock`
+    private let lock = NSLock()
+    private var seen: [Bool] = []
+
+    func append(_ value: Bool) { lock.withLock { seen.append(value) } }
+    var values: [Bool] { lock.withLock { seen } }
 }

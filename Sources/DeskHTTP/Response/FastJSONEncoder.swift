@@ -107,12 +107,18 @@ final class JSONTreeEncoder: Encoder {
 
     /// The node of `value`: scalars and Foundation's special types directly, anything else through its
     /// `encode(to:)`.
+    ///
+    /// The common types are recognised by comparing metatypes (cheap), not by dynamic casts.
     static func node<T: Encodable>(of value: T, parent: JSONTreeEncoder?, key: (any CodingKey)?) throws -> JSONNode {
+        if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
+        if T.self == String?.self { return unsafeBitCast(value, to: String?.self).map(JSONNode.string) ?? .null }
+        if T.self == Int.self { return .number(String(unsafeBitCast(value, to: Int.self))) }
+        if T.self == Int64.self { return .number(String(unsafeBitCast(value, to: Int64.self))) }
+        if T.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
+        if T.self == Int?.self { return unsafeBitCast(value, to: Int?.self).map { .number(String($0)) } ?? .null }
+        if T.self == Int64?.self { return unsafeBitCast(value, to: Int64?.self).map { .number(String($0)) } ?? .null }
+        if T.self == Bool?.self { return unsafeBitCast(value, to: Bool?.self).map(JSONNode.bool) ?? .null }
         switch value {
-        case let string as String: return .string(string)
-        case let int as Int: return .number(String(int))
-        case let int as Int64: return .number(String(int))
-        case let bool as Bool: return .bool(bool)
         case let date as Date: return .string(JSONDateText.iso8601(date))
         case let url as URL: return .string(url.absoluteString)
         case let data as Data: return .string(data.base64EncodedString())
@@ -310,10 +316,8 @@ struct JSONByteWriter {
         // Sort positions by key bytes; among equal keys the later one wins (as a dictionary would).
         var order = Array(keys.indices)
         order.sort { a, b in
-            let ordered = keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8)
-            if ordered { return true }
-            if keys[b].utf8.lexicographicallyPrecedes(keys[a].utf8) { return false }
-            return a < b
+            let compared = Self.compareUTF8(keys[a], keys[b])
+            return compared != 0 ? compared < 0 : a < b
         }
         bytes.append(UInt8(ascii: "{"))
         var first = true
@@ -326,6 +330,22 @@ struct JSONByteWriter {
             try write(box.values[index])
         }
         bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// Compares the UTF-8 bytes of two strings (memcmp, then length): <0, 0 or >0.
+    static func compareUTF8(_ a: String, _ b: String) -> Int {
+        var a = a
+        var b = b
+        return a.withUTF8 { left in
+            b.withUTF8 { right in
+                let common = min(left.count, right.count)
+                if common > 0 {
+                    let compared = memcmp(left.baseAddress!, right.baseAddress!, common)
+                    if compared != 0 { return Int(compared) }
+                }
+                return left.count - right.count
+            }
+        }
     }
 
     private mutating func append(_ text: String) {
