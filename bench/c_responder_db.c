@@ -11,29 +11,20 @@
  *
  *   DESKD_DB_PASSWORD=… c_responder_db SOCKET_PATH THREADS DB_SOCKET DB_USER DB_NAME ORG_ID
  *
- * Build: gcc -O2 -o c_responder_db bench/c_responder_db.c `pkg-config --cflags --libs libmariadb` -lfcgi -lpthread
+ * Build: gcc -O2 -o c_responder_db bench/c_responder_db.c bench/fcgi_threads.c `pkg-config --cflags --libs libmariadb` -lfcgi -lpthread
  */
 #include <fcgiapp.h>
 #include <mysql.h>
-#include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-static int listen_fd;
+#include "fcgi_threads.h"
+
 static const char *db_socket, *db_user, *db_password, *db_name;
 static long long org_id;
 
 static const char query[] = "SELECT id, subject, status FROM tickets WHERE org_id = ? AND id = ?";
-
-/* libfcgi installs its own SIGTERM handler that only flags a shutdown; exit at once instead. */
-static void on_term(int signo) {
-    (void)signo;
-    _exit(0);
-}
 
 /* The value of `id=` in a query string, or -1. */
 static long long query_id(const char *qs) {
@@ -113,7 +104,7 @@ static void *worker(void *unused) {
     }
 
     FCGX_Request request;
-    if (FCGX_InitRequest(&request, listen_fd, 0) != 0) {
+    if (FCGX_InitRequest(&request, fcgi_listen_fd, 0) != 0) {
         fprintf(stderr, "c_responder_db: FCGX_InitRequest failed\n");
         return NULL;
     }
@@ -150,11 +141,8 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: DESKD_DB_PASSWORD=… %s SOCKET_PATH THREADS DB_SOCKET DB_USER DB_NAME ORG_ID\n", argv[0]);
         return 2;
     }
-    int threads = atoi(argv[2]);
-    if (threads < 1 || threads > 1024) {
-        fprintf(stderr, "c_responder_db: THREADS must be 1..1024\n");
-        return 2;
-    }
+    int threads = fcgi_thread_count("c_responder_db", argv[2]);
+    if (threads < 0) return 2;
     db_socket = argv[3];
     db_user = argv[4];
     db_password = getenv("DESKD_DB_PASSWORD");
@@ -164,30 +152,9 @@ int main(int argc, char **argv) {
         fprintf(stderr, "c_responder_db: ORG_ID must be a positive integer\n");
         return 2;
     }
-    if (mysql_library_init(0, NULL, NULL) != 0 || FCGX_Init() != 0) {
+    if (mysql_library_init(0, NULL, NULL) != 0) {
         fprintf(stderr, "c_responder_db: library initialisation failed\n");
         return 1;
     }
-    signal(SIGTERM, on_term);
-    signal(SIGINT, on_term);
-    unlink(argv[1]);
-    listen_fd = FCGX_OpenSocket(argv[1], 1024);
-    if (listen_fd < 0) {
-        fprintf(stderr, "c_responder_db: cannot listen on %s\n", argv[1]);
-        return 1;
-    }
-    chmod(argv[1], 0660);
-
-    pthread_t *ids = calloc((size_t)threads, sizeof(pthread_t));
-    for (int i = 0; i < threads; i++) {
-        if (pthread_create(&ids[i], NULL, worker, NULL) != 0) {
-            fprintf(stderr, "c_responder_db: pthread_create failed\n");
-            return 1;
-        }
-    }
-    for (int i = 0; i < threads; i++) {
-        pthread_join(ids[i], NULL);
-    }
-    free(ids);
-    return 0;
+    return fcgi_serve("c_responder_db", argv[1], threads, worker);
 }

@@ -16,6 +16,9 @@
 # BENCH_TICKET_ROUNDS, default BENCH_ROUNDS).
 # deskd runs at log level info, as in production: one access-log line per request is part of the cost.
 # BENCH_LOG_LEVEL=warning measures it without access logging.
+# BENCH_PROFILE=1 records a CPU profile of deskd during each deskd ticket measurement of round 1
+# (`perf record -e cpu-clock -g`, into BENCH/perf-NAME.data; read with `perf report -i …`). Profiling slows
+# deskd: numbers of a profiled round are not comparable.
 set -euo pipefail
 SCRIPT_NAME=bench
 . "$(dirname "$0")/lib.sh"
@@ -43,9 +46,9 @@ export MARIADB_EXTRA_ARGS=${MARIADB_EXTRA_ARGS:---innodb-buffer-pool-size=256M}
 build_release
 mkdir -p "$BENCH/tmp"
 log "building the C baseline responder"
-gcc -O2 -Wall -o "$BENCH/c_responder" "$ROOT/bench/c_responder.c" -lfcgi -lpthread
+gcc -O2 -Wall -o "$BENCH/c_responder" "$ROOT/bench/c_responder.c" "$ROOT/bench/fcgi_threads.c" -lfcgi -lpthread
 # shellcheck disable=SC2046 # pkg-config's output is a list of flags
-gcc -O2 -Wall -o "$BENCH/c_responder_db" "$ROOT/bench/c_responder_db.c" \
+gcc -O2 -Wall -o "$BENCH/c_responder_db" "$ROOT/bench/c_responder_db.c" "$ROOT/bench/fcgi_threads.c" \
     $(pkg-config --cflags --libs libmariadb) -lfcgi -lpthread
 
 # Unix socket paths are limited to 107 bytes: sockets live in a short temporary folder.
@@ -202,9 +205,20 @@ measure() { # NAME CONNECTIONS URL [WRK ARGS…] → prints "rps p50 p99", keeps
     local name=$1 connections=$2 url=$3 report="$BENCH/wrk-$1.txt"
     shift 3
     log "measuring $name: wrk -t$THREADS -c$connections -d$DURATION --latency $* $url" >&2
+    local perf_pid=""
+    if [[ "${BENCH_PROFILE:-0}" == 1 && "$name" =~ ^(get-ticket|list-tickets|post-ticket)-1$ ]]; then
+        perf record -q -e cpu-clock -g -p "$(<"$BENCH/deskd.pid")" -o "$BENCH/perf-$name.data" \
+            >/dev/null 2>&1 &
+        perf_pid=$!
+    fi
     # wrk stops by itself after DURATION; `timeout` only bounds a hung run.
     timeout 120 wrk -t"$THREADS" -c"$connections" -d"$DURATION" --latency -H "$HOST_HEADER" "$@" "$url" \
         >"$report" || log "warning: wrk for $name exited with status $?" >&2
+    if [[ -n "$perf_pid" ]]; then
+        kill -INT "$perf_pid" 2>/dev/null || true
+        wait "$perf_pid" 2>/dev/null || true
+        log "profile of $name: perf report -i $BENCH/perf-$name.data" >&2
+    fi
     if grep -q "Non-2xx" "$report"; then
         log "warning: $name had non-2xx responses: $(grep Non-2xx "$report")" >&2
     fi

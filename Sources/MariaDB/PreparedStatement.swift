@@ -1,4 +1,7 @@
 import CMariaDB
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What one execution of a statement produced.
 struct StatementOutcome {
@@ -70,6 +73,20 @@ final class PreparedStatement {
         return StatementOutcome(rows: try fetchRows(), result: result)
     }
 
+    /// The column names of the last result, reused while the server sends the same ones (they only change
+    /// when the schema does), so each execution does not build the name index again.
+    private var lastColumns: ResultColumns?
+
+    private func resultColumns(fields: UnsafeMutablePointer<MYSQL_FIELD>, count: Int) -> ResultColumns {
+        if let last = lastColumns, last.names.count == count,
+           (0..<count).allSatisfy({ index in last.names[index].withCString { strcmp($0, fields[index].name) == 0 } }) {
+            return last
+        }
+        let columns = ResultColumns((0..<count).map { String(cString: fields[$0].name) })
+        lastColumns = columns
+        return columns
+    }
+
     private func fetchRows() throws -> [Row] {
         if mysql_stmt_store_result(handle) != 0 {
             throw MariaDBError.from(statement: handle, sql: sql)
@@ -82,7 +99,7 @@ final class PreparedStatement {
         guard let fields = mysql_fetch_fields(metadata) else {
             throw MariaDBError.client("result has no field metadata", sql: sql)
         }
-        let columns = ResultColumns((0..<count).map { String(cString: fields[$0].name) })
+        let columns = resultColumns(fields: fields, count: count)
         let buffers = ResultBuffers(fields: fields, count: count)
         return try withExtendedLifetime(buffers) {
             if mysql_stmt_bind_result(handle, buffers.binds) != 0 {

@@ -122,6 +122,11 @@ final class ResultBuffers {
         case .dateTime:
             return DateConversion.date(from: buffer.load(as: MYSQL_TIME.self)).map(Value.date) ?? .null
         case .text:
+            let length = Int(lengths[index])
+            if length <= capacities[index] {
+                // Straight from the fetch buffer: one copy instead of two.
+                return .string(String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self))
+            }
             return .string(String(decoding: try bytes(at: index, statement: statement, sql: sql), as: UTF8.self))
         case .binary:
             return .bytes(try bytes(at: index, statement: statement, sql: sql))

@@ -3,6 +3,8 @@ checks, regions, and the router's 404/405 under /api/v1."""
 
 from __future__ import annotations
 
+import time
+
 from api_helpers import make_org, org, other_org  # noqa: F401  (fixtures)
 
 
@@ -34,10 +36,24 @@ def test_both_header_forms_work(stack, org):
 
 
 def test_expired_token_is_401_invalid_oauth(stack, org):
-    assert org.get("/tickets").status_code == 200
+    # Made to expire before deskd ever saw it: refused on first use.
     org.sql(f"UPDATE access_tokens SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND "
             f"WHERE org_id = {int(org.org_id)}")
     response = org.get("/tickets")
+    assert response.status_code == 401
+    assert response.json()["errorCode"] == "INVALID_OAUTH"
+
+
+def test_token_expired_in_the_database_is_refused_within_the_cache_ttl(stack, org):
+    # A token deskd verified is trusted for up to 5 s (its token cache); a change made behind deskd's back,
+    # straight in the database, shows after that.
+    assert org.get("/tickets").status_code == 200
+    org.sql(f"UPDATE access_tokens SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND "
+            f"WHERE org_id = {int(org.org_id)}")
+    deadline = time.monotonic() + 5 + 3
+    while (response := org.get("/tickets")).status_code == 200:
+        assert time.monotonic() < deadline, "expired token still accepted after the cache TTL"
+        time.sleep(0.25)
     assert response.status_code == 401
     assert response.json()["errorCode"] == "INVALID_OAUTH"
 

@@ -38,6 +38,10 @@ struct APIAuthenticator: Sendable {
     /// - `Authorization: Zoho-oauthtoken <t>` or `Bearer <t>`: missing → 401 `UNAUTHORIZED`; unknown,
     ///   expired or revoked → 401 `INVALID_OAUTH`;
     /// - an `orgId` header or query parameter other than the token's org → 403 `OAUTH_ORG_MISMATCH`;
+    /// - a token without a scope that grants the call (``APIScopeMap``) → 401 `SCOPE_MISMATCH`, as Zoho
+    ///   Desk answers; a path the scope map does not know is refused so for every token;
+    /// - verified tokens are cached for a few seconds (``AccessTokenCache``: revocations in this process
+    ///   apply at once, elsewhere within its TTL of 5 s);
     /// - the handler then runs with a `Store` on the worker's connection to that region, and `StoreError`s
     ///   become HTTP errors; a region database that cannot be reached gives 503 `SERVICE_UNAVAILABLE`
     ///   (the broken connection is dropped by `RegionConnections`, the next request reconnects).
@@ -66,7 +70,7 @@ struct APIAuthenticator: Sendable {
                             token: String, generator: IDGenerator, context: WorkerContext) throws -> HTTPResponse {
         return try context.connections.with(region) { connection in
             let store = Store(connection: connection, ids: generator)
-            guard let authenticated = try store.authenticate(accessToken: token) else {
+            guard let authenticated = try Self.verify(token, region: region, store: store) else {
                 throw HTTPError.unauthorized("The access token is invalid, expired or revoked.", errorCode: "INVALID_OAUTH")
             }
             if let claimed = request.headers["orgId"] ?? request.query["orgId"],
@@ -74,7 +78,12 @@ struct APIAuthenticator: Sendable {
                 throw HTTPError.forbidden("The orgId does not match the access token's organization.",
                                           errorCode: "OAUTH_ORG_MISMATCH")
             }
-            let actor = Actor(orgID: authenticated.orgID, agentID: authenticated.agentID, requestID: request.requestID)
+            guard let required = APIScopeMap.requiredScopes(method: request.method.rawValue, path: request.routePattern ?? request.path),
+                  authenticated.scope.grants(anyOf: required) else {
+                throw HTTPError.unauthorized("The access token's OAuth scope does not allow this API.",
+                                             errorCode: "SCOPE_MISMATCH")
+            }
+            let actor = authenticated.actor(requestID: request.requestID)
             let agentRequest = AgentRequest(http: request, actor: actor, region: region, store: store)
             do {
                 return try handler(agentRequest)
@@ -82,6 +91,18 @@ struct APIAuthenticator: Sendable {
                 throw error.httpError
             }
         }
+    }
+
+    /// The token, from the process's cache of verified tokens or else the database (then cached).
+    private static func verify(_ token: String, region: RegionID, store: Store) throws -> AuthenticatedToken? {
+        guard let bytes = AccessTokenText.decode(token) else { return nil }
+        let hash = SHA256Digest.hash(bytes)
+        let cache = AccessTokenCache.shared
+        let (cached, generation) = cache.lookup(region: region, hash: hash)
+        if let cached { return cached }
+        guard let verified = try store.authenticateToken(hash: hash) else { return nil }
+        cache.store(verified, region: region, hash: hash, generation: generation)
+        return verified
     }
 
     /// The token of `Zoho-oauthtoken <t>` or `Bearer <t>` (scheme case-insensitive), or nil.

@@ -6,7 +6,7 @@ import DeskHTTP
 /// - `POST /oauth/v2/token` with `grant_type=client_credentials&client_id&client_secret&scope&soid=Desk.<orgId>`
 ///   or `grant_type=refresh_token&refresh_token&client_id&client_secret`, in the query string or an
 ///   `application/x-www-form-urlencoded` body → 200 ``OAuthTokenJSON``, or an ``OAuthFailure``;
-/// - `POST /oauth/v2/token/revoke?token=<refresh token>` → 200 `{}` whether or not the token was known
+/// - `POST /oauth/v2/token/revoke?token=<refresh or access token>` → 200 `{}` whether or not the token was known
 ///   (RFC 7009).
 ///
 /// The region is the Host's (the clients and tokens of one region are unknown in another); access tokens

@@ -3,16 +3,10 @@ import MariaDB
 
 /// Appends audit rows inside a write transaction.
 enum AuditLog {
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return encoder
-    }()
-
     /// Inserts one audit row on `connection` (which is inside the write's transaction).
     static func append(connection: Connection, id: Int64, actor: Actor, at time: Date, action: AuditAction,
                        recordType: String, recordID: Int64, changes: [FieldChange]) throws {
-        let json = String(decoding: try encoder.encode(changes), as: UTF8.self)
+        let json = AuditChangesJSON.encode(changes)
         let requestID = String(actor.requestID.prefix(128))
         try connection.execute("""
             INSERT INTO audit_log (org_id, id, occurred_at, actor_id, request_id, action, record_type, record_id, changes)

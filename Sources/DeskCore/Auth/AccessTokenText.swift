@@ -1,8 +1,8 @@
 /// The text form of access tokens: the 32 random bytes as 64 lowercase hex characters.
-enum AccessTokenText {
-    static let byteCount = 32
+public enum AccessTokenText {
+    public static let byteCount = 32
 
-    static func encode(_ bytes: [UInt8]) -> String {
+    public static func encode(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count * 2)
@@ -14,7 +14,7 @@ enum AccessTokenText {
     }
 
     /// The bytes of a well-formed token (64 hex characters, either case), else nil.
-    static func decode(_ text: String) -> [UInt8]? {
+    public static func decode(_ text: String) -> [UInt8]? {
         let utf8 = Array(text.utf8)
         guard utf8.count == byteCount * 2 else { return nil }
         func nibble(_ c: UInt8) -> UInt8? {

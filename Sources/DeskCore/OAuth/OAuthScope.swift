@@ -1,5 +1,6 @@
 /// A Zoho Desk OAuth scope, `Desk.<resource>.<operation>` (e.g. `Desk.tickets.ALL`,
-/// `Desk.contacts.READ`). `ALL` of a resource covers every operation of that resource.
+/// `Desk.contacts.READ`). `ALL` of a resource covers every operation of that resource; `WRITE` covers
+/// `CREATE`, `UPDATE` and `DELETE`.
 public struct OAuthScope: Sendable, Hashable, CustomStringConvertible {
     public static let operations: Set<String> = ["ALL", "READ", "WRITE", "CREATE", "UPDATE", "DELETE"]
 
@@ -19,9 +20,21 @@ public struct OAuthScope: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "Desk.\(resource).\(operation)" }
 
+    /// The operations `WRITE` stands for.
+    public static let writeOperations: Set<String> = ["CREATE", "UPDATE", "DELETE"]
+
     /// Whether holding `self` grants `other`.
     public func covers(_ other: OAuthScope) -> Bool {
-        resource == other.resource && (operation == "ALL" || operation == other.operation)
+        guard resource == other.resource else { return false }
+        return operation == "ALL" || operation == other.operation
+            || (operation == "WRITE" && Self.writeOperations.contains(other.operation))
+    }
+
+    /// A scope from known-good parts (for fixed tables such as the route map).
+    public init(resource: String, operation: String) {
+        precondition(Self.operations.contains(operation), "unknown scope operation \(operation)")
+        self.resource = resource
+        self.operation = operation
     }
 
     /// Parses a comma-separated list (Zoho's separator; spaces are accepted too). Nil when empty or when

@@ -21,11 +21,13 @@ extension Store {
         if let orgID, orgID != client.orgID { throw OAuthError.invalidClient }
         let scopes = try Self.grantedScopes(asked: scope, client: client)
         let scopeText = OAuthScope.text(scopes)
+        defer { _ = try? purgeStaleTokens() }
         return try connection.transaction { connection in
             let access: String
             do {
                 access = try issueAccessToken(org: client.orgID, agent: client.agentID,
-                                              lifetime: .seconds(Self.oauthAccessTokenLifetime)).token
+                                              lifetime: .seconds(Self.oauthAccessTokenLifetime),
+                                              scope: .scopes(scopes), clientID: client.clientID).token
             } catch StoreError.notFound {
                 throw OAuthError.invalidClient
             }
@@ -33,7 +35,7 @@ extension Store {
             try connection.execute("""
                 INSERT INTO refresh_tokens (token_hash, org_id, client_id, agent_id, scope, expires_at, revoked_at, created_at)
                 VALUES (\(refresh.hash), \(client.orgID), \(client.clientID), \(client.agentID), \(scopeText),
-                        NULL, NULL, UTC_TIMESTAMP(6))
+                        NULL, NULL, \(Self.now()))
                 """)
             return OAuthGrant(accessToken: access, expiresIn: Self.oauthAccessTokenLifetime,
                               refreshToken: refresh.text, scope: scopeText)
@@ -61,7 +63,8 @@ extension Store {
         let access: String
         do {
             access = try issueAccessToken(org: client.orgID, agent: agentID,
-                                          lifetime: .seconds(Self.oauthAccessTokenLifetime)).token
+                                          lifetime: .seconds(Self.oauthAccessTokenLifetime),
+                                          scope: .scopes(scopes), clientID: client.clientID).token
         } catch StoreError.notFound {
             throw OAuthError.invalidGrant
         }
@@ -69,12 +72,21 @@ extension Store {
                           scope: OAuthScope.text(scopes))
     }
 
-    /// Revokes a refresh token; unknown or malformed tokens are ignored (revoking is idempotent).
+    /// Revokes a refresh token or an access token (RFC 7009 lets the caller send either); unknown or
+    /// malformed tokens are ignored (revoking is idempotent). A revoked access token stops working in
+    /// this process at once.
     public func revokeRefreshToken(_ refreshToken: String) throws {
         guard let hash = OAuthCredentialText.hash(ofPresented: refreshToken) else { return }
-        try connection.execute("""
-            UPDATE refresh_tokens SET revoked_at = UTC_TIMESTAMP(6) WHERE token_hash = \(hash) AND revoked_at IS NULL
+        let now = Self.now()
+        let refreshed = try connection.execute("""
+            UPDATE refresh_tokens SET revoked_at = \(now) WHERE token_hash = \(hash) AND revoked_at IS NULL
             """)
+        if refreshed.affectedRows == 0 {
+            try connection.execute("""
+                UPDATE access_tokens SET revoked_at = \(now) WHERE token_hash = \(hash) AND revoked_at IS NULL
+                """)
+            AccessTokenCache.shared.removeAll()
+        }
     }
 
     /// The scopes granted for `asked` (nil or empty: all the client's).

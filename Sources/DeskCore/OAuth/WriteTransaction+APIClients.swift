@@ -35,8 +35,10 @@ extension WriteTransaction {
         return RegisteredAPIClient(client: client, clientSecret: secret.text)
     }
 
-    /// Revokes an API client: marks it deleted (version + 1) and revokes its refresh tokens, so it can get
-    /// no new access tokens (those already issued run out within their hour). Audited as 'delete'.
+    /// Revokes an API client: marks it deleted (version + 1) and revokes its refresh tokens and its live
+    /// access tokens at once, so the client can neither call the API nor get new tokens. Audited as
+    /// 'delete' (which also empties this process's token cache when the write commits; other deskd
+    /// processes stop accepting the client's tokens within ``AccessTokenCache/ttl``).
     ///
     /// - Throws: `StoreError.notFound` when `id` is not a live client of the org.
     public func revokeAPIClient(_ id: Int64) throws {
@@ -51,6 +53,9 @@ extension WriteTransaction {
             """)
         try connection.execute("""
             UPDATE refresh_tokens SET revoked_at = \(now) WHERE client_id = \(clientID) AND revoked_at IS NULL
+            """)
+        try connection.execute("""
+            UPDATE access_tokens SET revoked_at = \(now) WHERE client_id = \(clientID) AND revoked_at IS NULL
             """)
         try audit(.delete, "apiclient", id, [FieldChange(field: "clientId", old: clientID, new: nil)])
     }

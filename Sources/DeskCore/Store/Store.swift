@@ -33,16 +33,36 @@ public struct Store {
         var blockRefills = 0
         while true {
             do {
-                return try connection.transaction { connection in
+                var changedAuthentication = false
+                let value = try connection.transaction { connection in
                     let tx = try WriteTransaction(store: self, actor: actor)
                     defer { tx.close() }
-                    return try body(tx)
+                    let value = try body(tx)
+                    changedAuthentication = tx.changesAuthentication
+                    return value
                 }
+                // An agent, org or client changed: tokens it affects stop working in this process at once.
+                if changedAuthentication { AccessTokenCache.shared.removeAll() }
+                return value
             } catch let need as TicketNumberAllocator.NeedsBlock where blockRefills < 20 {
                 blockRefills += 1
                 try ticketNumbers.refill(org: need.orgID, connection: connection)
             }
         }
+    }
+
+    /// The current UTC time from this process's clock, truncated to whole microseconds (what a
+    /// `DATETIME(6)` column stores, so a value written and read back compares equal).
+    ///
+    /// Write transactions and tokens take their times from here instead of asking the server
+    /// (`SELECT UTC_TIMESTAMP(6)` was one more round trip per write); the application hosts and the
+    /// database hosts are expected to keep their clocks synchronised (NTP), as token expiry is still
+    /// compared with the server's `UTC_TIMESTAMP(6)`.
+    public static func now() -> Date {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        let micros = Int64(spec.tv_sec) * 1_000_000 + Int64(spec.tv_nsec) / 1_000
+        return Date(timeIntervalSince1970: Double(micros) / 1_000_000)
     }
 
     /// The database's current UTC time (microseconds).

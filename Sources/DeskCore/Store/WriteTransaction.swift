@@ -7,15 +7,22 @@ import MariaDB
 public final class WriteTransaction {
     /// Who is writing; every change is confined to `actor.orgID`.
     public let actor: Actor
-    /// The database time at the start of the transaction: `updated_at` and audit time of every change.
+    /// The time at the start of the transaction (``Store/now()``): `updated_at` and audit time of every
+    /// change.
     public let now: Date
     let store: Store
     private var isOpen = true
+    /// Whether a change may affect who can authenticate (an agent, org or API client was audited).
+    private(set) var changesAuthentication = false
+
+    /// Record types whose changes can make access tokens stop working: writing one empties this
+    /// process's token cache when the transaction commits.
+    static let authenticationRecordTypes: Set<String> = ["agent", "org", "apiclient", "accesstoken"]
 
     init(store: Store, actor: Actor) throws {
         self.store = store
         self.actor = actor
-        self.now = try store.databaseNow()
+        self.now = Store.now()
     }
 
     /// The connection, inside the transaction.
@@ -30,6 +37,7 @@ public final class WriteTransaction {
 
     /// Appends one audit row for this actor.
     func audit(_ action: AuditAction, _ recordType: String, _ recordID: Int64, _ changes: [FieldChange]) throws {
+        if Self.authenticationRecordTypes.contains(recordType) { changesAuthentication = true }
         try AuditLog.append(connection: connection, id: store.ids.next(), actor: actor, at: now, action: action,
                             recordType: recordType, recordID: recordID, changes: changes)
     }

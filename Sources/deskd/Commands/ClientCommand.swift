@@ -63,11 +63,15 @@ struct ClientCreateCommand: ParsableCommand {
     }
 }
 
-/// `deskd client revoke`: an API client can get no more tokens; its refresh tokens are revoked.
+/// `deskd client revoke`: an API client can get no more tokens; its refresh and access tokens are revoked.
 struct ClientRevokeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "revoke",
-        abstract: "Revoke an API client and its refresh tokens (access tokens already issued run out within the hour)."
+        abstract: "Revoke an API client with its refresh and access tokens.",
+        discussion: """
+            The client's tokens are refused at once by new requests; a running deskd that verified one of
+            them in the last 5 seconds may still accept it until its token cache entry runs out (5 s).
+            """
     )
 
     @OptionGroup var global: GlobalOptions
