@@ -86,7 +86,12 @@ public final class Connection {
         try withReconnect {
             let statement = try preparedStatement(for: sql.text)
             statistics.executions += 1
-            return try statement.execute(sql.bindings)
+            do {
+                return try statement.execute(sql.bindings)
+            } catch let failure as ResultReadFailure {
+                disconnect()
+                throw failure.error
+            }
         }
     }
 

@@ -70,7 +70,11 @@ final class PreparedStatement {
         guard mysql_stmt_field_count(handle) > 0 else {
             return StatementOutcome(rows: [], result: result)
         }
-        return StatementOutcome(rows: try fetchRows(), result: result)
+        do {
+            return StatementOutcome(rows: try fetchRows(), result: result)
+        } catch let error as MariaDBError {
+            throw ResultReadFailure(error: error)
+        }
     }
 
     /// The column names of the last result, reused while the server sends the same ones (they only change
@@ -119,3 +123,13 @@ final class PreparedStatement {
         }
     }
 }
+
+/// A statement failed while its result set was being read — for example InnoDB chose it as a deadlock
+/// victim in the middle of a multi-row `SELECT … FOR UPDATE`. The client library's protocol state after
+/// such a failure cannot be trusted (the next command was seen waiting for the read timeout), so the
+/// connection drops its handle and reconnects on next use; the server has already rolled the
+/// transaction back, so nothing is lost.
+struct ResultReadFailure: Error {
+    let error: MariaDBError
+}
+
