@@ -5,7 +5,7 @@ extension Store {
     /// A live account of the org; nil when unknown, another org's, or in the recycle bin.
     public func account(_ id: Int64, in org: Int64) throws -> Account? {
         try connection.queryFirst("""
-            SELECT \(Account.columns) FROM accounts WHERE org_id = \(org) AND id = \(id) AND deleted_at IS NULL
+            SELECT \(Account.readColumns(org: org)) FROM accounts WHERE org_id = \(org) AND id = \(id) AND deleted_at IS NULL
             """).map(Account.init(row:))
     }
 
@@ -14,7 +14,7 @@ extension Store {
         try page.validate()
         let direction = sort.descending ? "DESC" : "ASC"
         return try connection.query("""
-            SELECT \(Account.columns) FROM accounts WHERE org_id = \(org) AND deleted_at IS NULL
+            SELECT \(Account.readColumns(org: org)) FROM accounts WHERE org_id = \(org) AND deleted_at IS NULL
             ORDER BY \(unsafeRaw: sort.field.column) \(unsafeRaw: direction), id \(unsafeRaw: direction)
             \(page.sql)
             """).map(Account.init(row:))   // allow-listed: AccountSort.Field.column and ASC/DESC
@@ -35,7 +35,7 @@ extension Store {
         try page.validate()
         let pattern = try PrefixSearch(query).pattern
         return try connection.query("""
-            SELECT \(Account.columns) FROM accounts
+            SELECT \(Account.readColumns(org: org)) FROM accounts
             WHERE org_id = \(org) AND deleted_at IS NULL
                 AND (account_name LIKE \(pattern) ESCAPE '!' OR email LIKE \(pattern) ESCAPE '!')
             ORDER BY account_name, id \(page.sql)

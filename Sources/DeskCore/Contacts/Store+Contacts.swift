@@ -5,7 +5,7 @@ extension Store {
     /// A live contact of the org; nil when unknown, another org's, or in the recycle bin.
     public func contact(_ id: Int64, in org: Int64) throws -> Contact? {
         try connection.queryFirst("""
-            SELECT \(Contact.columns) FROM contacts WHERE org_id = \(org) AND id = \(id) AND deleted_at IS NULL
+            SELECT \(Contact.readColumns(org: org)) FROM contacts WHERE org_id = \(org) AND id = \(id) AND deleted_at IS NULL
             """).map(Contact.init(row:))
     }
 
@@ -14,7 +14,7 @@ extension Store {
         try page.validate()
         let direction = sort.descending ? "DESC" : "ASC"
         return try connection.query("""
-            SELECT \(Contact.columns) FROM contacts WHERE org_id = \(org) AND deleted_at IS NULL
+            SELECT \(Contact.readColumns(org: org)) FROM contacts WHERE org_id = \(org) AND deleted_at IS NULL
             ORDER BY \(unsafeRaw: sort.field.column) \(unsafeRaw: direction), id \(unsafeRaw: direction)
             \(page.sql)
             """).map(Contact.init(row:))   // allow-listed: ContactSort.Field.column and ASC/DESC
@@ -35,7 +35,7 @@ extension Store {
         try page.validate()
         let pattern = try PrefixSearch(query).pattern
         return try connection.query("""
-            SELECT \(Contact.columns) FROM contacts
+            SELECT \(Contact.readColumns(org: org)) FROM contacts
             WHERE org_id = \(org) AND deleted_at IS NULL
                 AND (first_name LIKE \(pattern) ESCAPE '!' OR last_name LIKE \(pattern) ESCAPE '!'
                      OR email LIKE \(pattern) ESCAPE '!')

@@ -5,14 +5,14 @@ extension Store {
     /// A live ticket of the org; nil when unknown, another org's, or in the recycle bin.
     public func ticket(_ id: Int64, in org: Int64) throws -> Ticket? {
         try connection.queryFirst("""
-            SELECT \(Ticket.columns) FROM tickets WHERE org_id = \(org) AND id = \(id) AND deleted_at IS NULL
+            SELECT \(Ticket.readColumns(org: org)) FROM tickets WHERE org_id = \(org) AND id = \(id) AND deleted_at IS NULL
             """).map(Ticket.init(row:))
     }
 
     /// A live ticket of the org by its ticket number.
     public func ticket(number: Int64, in org: Int64) throws -> Ticket? {
         try connection.queryFirst("""
-            SELECT \(Ticket.columns) FROM tickets
+            SELECT \(Ticket.readColumns(org: org)) FROM tickets
             WHERE org_id = \(org) AND ticket_number = \(number) AND deleted_at IS NULL
             """).map(Ticket.init(row:))
     }
@@ -22,7 +22,7 @@ extension Store {
         try page.validate()
         let direction = sort.descending ? "DESC" : "ASC"
         return try connection.query("""
-            SELECT \(Ticket.columns) FROM tickets WHERE \(Self.conditions(org: org, filter))
+            SELECT \(Ticket.readColumns(org: org)) FROM tickets WHERE \(Self.conditions(org: org, filter))
             ORDER BY \(unsafeRaw: sort.field.column) \(unsafeRaw: direction), id \(unsafeRaw: direction)
             \(page.sql)
             """).map(Ticket.init(row:))   // allow-listed: TicketSort.Field.column and ASC/DESC
@@ -35,12 +35,14 @@ extension Store {
             """)?.decode("n") ?? 0
     }
 
-    private static func conditions(org: Int64, _ filter: TicketFilter) -> SQL {
+    static func conditions(org: Int64, _ filter: TicketFilter) -> SQL {
         var parts: [SQL] = ["org_id = \(org)", "deleted_at IS NULL"]
         if let status = filter.status { parts.append("status = \(status.rawValue)") }
         if let priority = filter.priority { parts.append("priority = \(priority.rawValue)") }
         if let channel = filter.channel { parts.append("channel = \(channel.rawValue)") }
         if let assignee = filter.assigneeID { parts.append("assignee_id = \(assignee)") }
+        if let department = filter.departmentID { parts.append("department_id = \(department)") }
+        if let contact = filter.contactID { parts.append("contact_id = \(contact)") }
         if let from = filter.createdFrom { parts.append("created_at >= \(from)") }
         if let to = filter.createdTo { parts.append("created_at <= \(to)") }
         if let from = filter.modifiedFrom { parts.append("updated_at >= \(from)") }
