@@ -23,6 +23,7 @@ public enum DeskApplication {
         AccountRoutes(auth: auth).register(on: router)
         ThreadRoutes(auth: auth).register(on: router)
         CommentRoutes(auth: auth).register(on: router)
+        CustomFieldRoutes(auth: auth).register(on: router)
         let middlewares = [RegionHostCheck(directory: directory).middleware]
         var limits = HTTPLimits()
         limits.maxBodyBytes = config.server.maxBodyBytes
