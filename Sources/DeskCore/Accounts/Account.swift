@@ -52,8 +52,18 @@ public struct Account: Sendable, Equatable {
         deleted_by, cf
         """
 
-    /// ``columns`` and the org's account custom field names (`cf_names`): for reads that lock nothing.
+    /// ``columns`` and whether the org has account custom fields (`cf_any`): for reads that lock nothing.
     static func readColumns(org: Int64) -> SQL {
         "\(columns), \(CustomFieldValues.columns(org: org, module: .accounts))"
+    }
+}
+
+extension Account: CustomFieldRecord {
+    static var customFieldModule: CustomFieldModule { .accounts }
+
+    func with(cf: CustomFieldValues) -> Account {
+        Account(id: id, orgID: orgID, accountName: accountName, email: email, phone: phone, website: website,
+                description: description, createdAt: createdAt, updatedAt: updatedAt, version: version,
+                deletedAt: deletedAt, deletedBy: deletedBy, cf: cf)
     }
 }

@@ -18,7 +18,7 @@ extension WriteTransaction {
             throw StoreError.notFound
         }
         try requireMandatory(row, given: cf.given)
-        let account = try Account(row: row)
+        let account: Account = try record(row)
         let changes = AccountFields.values(of: account).compactMap { field, value in
             value.map { FieldChange(field: field, old: nil, new: $0) }
         }
@@ -83,7 +83,7 @@ extension WriteTransaction {
 
     /// The live account with the custom field names; a plain read of a row this transaction holds locked.
     private func readAccount(_ id: Int64) throws -> Account? {
-        try readRecord(.accounts, id, readColumns: Account.readColumns(org: orgID)).map(Account.init(row:))
+        try readRecord(.accounts, id, readColumns: Account.readColumns(org: orgID)).map { try record($0) }
     }
 
     /// The live account, locked for the rest of the transaction (its `cf` without field names).

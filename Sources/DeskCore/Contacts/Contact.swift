@@ -58,8 +58,18 @@ public struct Contact: Sendable, Equatable {
         version, deleted_at, deleted_by, cf
         """
 
-    /// ``columns`` and the org's contact custom field names (`cf_names`): for reads that lock nothing.
+    /// ``columns`` and whether the org has contact custom fields (`cf_any`): for reads that lock nothing.
     static func readColumns(org: Int64) -> SQL {
         "\(columns), \(CustomFieldValues.columns(org: org, module: .contacts))"
+    }
+}
+
+extension Contact: CustomFieldRecord {
+    static var customFieldModule: CustomFieldModule { .contacts }
+
+    func with(cf: CustomFieldValues) -> Contact {
+        Contact(id: id, orgID: orgID, firstName: firstName, lastName: lastName, email: email, phone: phone, mobile: mobile,
+                accountID: accountID, description: description, createdAt: createdAt, updatedAt: updatedAt,
+                version: version, deletedAt: deletedAt, deletedBy: deletedBy, cf: cf)
     }
 }

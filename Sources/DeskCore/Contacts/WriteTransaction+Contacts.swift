@@ -22,7 +22,7 @@ extension WriteTransaction {
             throw StoreError.notFound
         }
         try requireMandatory(row, given: cf.given)
-        let contact = try Contact(row: row)
+        let contact: Contact = try record(row)
         let changes = ContactFields.values(of: contact).compactMap { field, value in
             value.map { FieldChange(field: field, old: nil, new: $0) }
         }
@@ -73,7 +73,7 @@ extension WriteTransaction {
 
     /// The live contact with the custom field names; a plain read of a row this transaction holds locked.
     private func readContact(_ id: Int64) throws -> Contact? {
-        try readRecord(.contacts, id, readColumns: Contact.readColumns(org: orgID)).map(Contact.init(row:))
+        try readRecord(.contacts, id, readColumns: Contact.readColumns(org: orgID)).map { try record($0) }
     }
 
     /// The live contact, locked for the rest of the transaction (its `cf` without field names).

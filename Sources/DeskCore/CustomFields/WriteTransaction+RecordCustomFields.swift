@@ -22,6 +22,12 @@ extension WriteTransaction {
             """)   // allow-listed: CustomFieldModule.table
     }
 
+    /// The record of a row read with ``readRecord(_:_:readColumns:)``, its `cf` named.
+    func record<R: CustomFieldRecord>(_ row: Row, as type: R.Type = R.self) throws -> R {
+        guard let record = try R.decode(one: row, org: orgID, connection: connection) else { throw StoreError.notFound }
+        return record
+    }
+
     /// On a create without custom field values (`given` false) the definitions were not read: a mandatory
     /// custom field, reported by ``readRecord(_:_:readColumns:)``, refuses the create here.
     func requireMandatory(_ row: Row, given: Bool) throws {

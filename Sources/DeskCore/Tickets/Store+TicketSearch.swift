@@ -11,11 +11,11 @@ extension Store {
         try page.validate()
         let conditions = try search.conditions(org: org)
         let direction = sort.descending ? "DESC" : "ASC"
-        let tickets = try connection.query("""
+        let tickets = try Ticket.decode(connection.query("""
             SELECT \(Ticket.readColumns(org: org)) FROM tickets WHERE \(conditions)
             ORDER BY \(unsafeRaw: sort.field.column) \(unsafeRaw: direction), id \(unsafeRaw: direction)
             \(page.sql)
-            """).map(Ticket.init(row:))   // allow-listed: TicketSort.Field.column and ASC/DESC
+            """), org: org, connection: connection)   // allow-listed: TicketSort.Field.column and ASC/DESC
         let count: Int = try connection.queryFirst("""
             SELECT COUNT(*) AS n FROM tickets WHERE \(conditions)
             """)?.decode("n") ?? 0

@@ -4,28 +4,28 @@ import MariaDB
 extension Store {
     /// A live ticket of the org; nil when unknown, another org's, or in the recycle bin.
     public func ticket(_ id: Int64, in org: Int64) throws -> Ticket? {
-        try connection.queryFirst("""
+        try Ticket.decode(one: connection.queryFirst("""
             SELECT \(Ticket.readColumns(org: org)) FROM tickets WHERE org_id = \(org) AND id = \(id) AND deleted_at IS NULL
-            """).map(Ticket.init(row:))
+            """), org: org, connection: connection)
     }
 
     /// A live ticket of the org by its ticket number.
     public func ticket(number: Int64, in org: Int64) throws -> Ticket? {
-        try connection.queryFirst("""
+        try Ticket.decode(one: connection.queryFirst("""
             SELECT \(Ticket.readColumns(org: org)) FROM tickets
             WHERE org_id = \(org) AND ticket_number = \(number) AND deleted_at IS NULL
-            """).map(Ticket.init(row:))
+            """), org: org, connection: connection)
     }
 
     /// A page of the org's live tickets matching `filter`, in `sort` order (ties by id).
     public func tickets(in org: Int64, filter: TicketFilter, sort: TicketSort, page: Page) throws -> [Ticket] {
         try page.validate()
         let direction = sort.descending ? "DESC" : "ASC"
-        return try connection.query("""
+        return try Ticket.decode(connection.query("""
             SELECT \(Ticket.readColumns(org: org)) FROM tickets WHERE \(Self.conditions(org: org, filter))
             ORDER BY \(unsafeRaw: sort.field.column) \(unsafeRaw: direction), id \(unsafeRaw: direction)
             \(page.sql)
-            """).map(Ticket.init(row:))   // allow-listed: TicketSort.Field.column and ASC/DESC
+            """), org: org, connection: connection)   // allow-listed: TicketSort.Field.column and ASC/DESC
     }
 
     /// How many live tickets of the org match `filter`.

@@ -85,7 +85,7 @@ public struct Ticket: Sendable, Equatable {
         contact_id, cf
         """
 
-    /// ``columns`` and the org's ticket custom field names (`cf_names`): for reads that lock nothing.
+    /// ``columns`` and whether the org has ticket custom fields (`cf_any`): for reads that lock nothing.
     static func readColumns(org: Int64) -> SQL {
         "\(columns), \(CustomFieldValues.columns(org: org, module: .tickets))"
     }
@@ -98,4 +98,8 @@ public struct Ticket: Sendable, Equatable {
                deletedBy: deletedBy, classification: classification, category: category,
                departmentID: departmentID, contactID: contactID, cf: cf)
     }
+}
+
+extension Ticket: CustomFieldRecord {
+    static var customFieldModule: CustomFieldModule { .tickets }
 }

@@ -33,7 +33,7 @@ extension WriteTransaction {
             throw StoreError.notFound
         }
         try requireMandatory(row, given: cf != nil)
-        let ticket = try Ticket(row: row)
+        let ticket: Ticket = try record(row)
         let changes = TicketFields.values(of: ticket).compactMap { field, value in
             value.map { FieldChange(field: field, old: nil, new: $0) }
         }
@@ -109,10 +109,7 @@ extension WriteTransaction {
     /// The live ticket as this transaction sees it, with the custom field names; a plain read, for a row
     /// this transaction already holds locked.
     private func readTicket(_ id: Int64) throws -> Ticket? {
-        try connection.queryFirst("""
-            SELECT \(Ticket.readColumns(org: orgID)) FROM tickets
-            WHERE org_id = \(orgID) AND id = \(id) AND deleted_at IS NULL
-            """).map(Ticket.init(row:))
+        try readRecord(.tickets, id, readColumns: Ticket.readColumns(org: orgID)).map { try record($0) }
     }
 
     private func validate(subject: String) throws {
