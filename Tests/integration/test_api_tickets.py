@@ -10,7 +10,8 @@ from api_helpers import org, other_org  # noqa: F401  (fixtures)
 
 TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
 TICKET_KEYS = {"id", "ticketNumber", "subject", "description", "status", "statusType", "priority", "channel",
-               "email", "assigneeId", "dueDate", "createdTime", "modifiedTime"}
+               "email", "assigneeId", "dueDate", "classification", "category", "departmentId", "contactId", "cf",
+               "createdTime", "modifiedTime"}
 
 
 def shift_ms(text: str, milliseconds: int) -> str:

@@ -5,7 +5,7 @@ import DeskHTTP
 /// fields, wrong types and over-long texts are 422 `INVALID_DATA`, all reported at once. Deeper rules
 /// (email syntax) are DeskCore's.
 enum AccountInput {
-    static let fields: Set<String> = ["accountName", "email", "phone", "website", "description"]
+    static let fields: Set<String> = ["accountName", "email", "phone", "website", "description", "cf"]
     static let maxName = 255
     static let maxPhone = 50
     static let maxEmail = 255
@@ -16,20 +16,22 @@ enum AccountInput {
     static func draft(from request: HTTPRequest) throws -> AccountDraft {
         let body = try JSONBody(request, allowed: fields)
         let values = read(body)
+        let cf = CustomFieldBody.read(request, body)
         if !body.has("accountName") {
             body.fail("accountName", "missing", "The field is required.")
         }
         try body.finish()
         return AccountDraft(accountName: values.accountName ?? "", email: values.email ?? nil,
                             phone: values.phone ?? nil, website: values.website ?? nil,
-                            description: values.description ?? nil)
+                            description: values.description ?? nil, cf: cf)
     }
 
     /// The changes of `PATCH /api/v1/accounts/{id}`: absent fields stay, `null` clears an optional field
     /// (`accountName` cannot be cleared).
     static func changes(from request: HTTPRequest) throws -> AccountChanges {
         let body = try JSONBody(request, allowed: fields)
-        let values = read(body)
+        var values = read(body)
+        values.cf = CustomFieldBody.read(request, body)
         try body.finish()
         return values
     }

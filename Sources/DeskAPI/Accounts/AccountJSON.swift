@@ -6,7 +6,7 @@ struct AccountJSON: Encodable {
     let account: Account
 
     private enum Key: String, CodingKey {
-        case id, accountName, email, phone, website, description, createdTime, modifiedTime
+        case id, accountName, email, phone, website, description, cf, createdTime, modifiedTime
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -17,6 +17,7 @@ struct AccountJSON: Encodable {
         try container.encode(account.phone, forKey: .phone)
         try container.encode(account.website, forKey: .website)
         try container.encode(account.description, forKey: .description)
+        try container.encode(CustomFieldValuesJSON(values: account.cf), forKey: .cf)
         try container.encode(APITime.format(account.createdAt), forKey: .createdTime)
         try container.encode(APITime.format(account.updatedAt), forKey: .modifiedTime)
     }

@@ -46,7 +46,9 @@ struct AccountRoutes: Sendable {
     /// Zoho Desk answers a create with 200 and the record.
     private func create(_ request: AgentRequest) throws -> HTTPResponse {
         let draft = try AccountInput.draft(from: request.http)
-        let account = try request.store.write(request.actor) { tx in try tx.createAccount(draft) }
+        let account = try CustomFieldErrors.naming {
+            try request.store.write(request.actor) { tx in try tx.createAccount(draft) }
+        }
         return Self.single(account)
     }
 
@@ -55,8 +57,10 @@ struct AccountRoutes: Sendable {
         let id = try RecordRequest.id(request.http)
         let expected = try RecordRequest.expectedVersion(request.http.headers["If-Match"])
         let changes = try AccountInput.changes(from: request.http)
-        let account = try request.store.write(request.actor) { tx in
-            try tx.updateAccount(id, changes: changes, expectedVersion: expected)
+        let account = try CustomFieldErrors.naming {
+            try request.store.write(request.actor) { tx in
+                try tx.updateAccount(id, changes: changes, expectedVersion: expected)
+            }
         }
         return Self.single(account)
     }

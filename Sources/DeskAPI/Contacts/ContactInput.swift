@@ -5,7 +5,7 @@ import DeskHTTP
 /// fields, wrong types and over-long texts are 422 `INVALID_DATA`, all reported at once. Deeper rules
 /// (email syntax, the account being a live account of the org) are DeskCore's.
 enum ContactInput {
-    static let fields: Set<String> = ["firstName", "lastName", "email", "phone", "mobile", "accountId", "description"]
+    static let fields: Set<String> = ["firstName", "lastName", "email", "phone", "mobile", "accountId", "description", "cf"]
     static let maxName = 100
     static let maxPhone = 50
     static let maxEmail = 255
@@ -15,6 +15,7 @@ enum ContactInput {
     static func draft(from request: HTTPRequest) throws -> ContactDraft {
         let body = try JSONBody(request, allowed: fields)
         let values = read(body)
+        let cf = CustomFieldBody.read(request, body)
         if !body.has("lastName") {
             body.fail("lastName", "missing", "The field is required.")
         }
@@ -26,6 +27,7 @@ enum ContactInput {
         draft.mobile = values.mobile ?? nil
         draft.accountID = values.accountID ?? nil
         draft.description = values.description ?? nil
+        draft.cf = cf
         return draft
     }
 
@@ -34,10 +36,11 @@ enum ContactInput {
     static func changes(from request: HTTPRequest) throws -> ContactChanges {
         let body = try JSONBody(request, allowed: fields)
         let values = read(body)
+        let cf = CustomFieldBody.read(request, body)
         try body.finish()
         return ContactChanges(firstName: values.firstName, lastName: values.lastName ?? nil, email: values.email,
                               phone: values.phone, mobile: values.mobile, accountID: values.accountID,
-                              description: values.description)
+                              description: values.description, cf: cf)
     }
 
     private static func read(_ body: JSONBody) -> ContactChanges {

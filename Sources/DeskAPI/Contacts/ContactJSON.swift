@@ -6,7 +6,7 @@ struct ContactJSON: Encodable {
     let contact: Contact
 
     private enum Key: String, CodingKey {
-        case id, firstName, lastName, email, phone, mobile, accountId, description, createdTime, modifiedTime
+        case id, firstName, lastName, email, phone, mobile, accountId, description, cf, createdTime, modifiedTime
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -19,6 +19,7 @@ struct ContactJSON: Encodable {
         try container.encode(contact.mobile, forKey: .mobile)
         try container.encode(contact.accountID.map(String.init), forKey: .accountId)
         try container.encode(contact.description, forKey: .description)
+        try container.encode(CustomFieldValuesJSON(values: contact.cf), forKey: .cf)
         try container.encode(APITime.format(contact.createdAt), forKey: .createdTime)
         try container.encode(APITime.format(contact.updatedAt), forKey: .modifiedTime)
     }

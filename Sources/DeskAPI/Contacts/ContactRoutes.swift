@@ -46,7 +46,9 @@ struct ContactRoutes: Sendable {
     /// Zoho Desk answers a create with 200 and the record.
     private func create(_ request: AgentRequest) throws -> HTTPResponse {
         let draft = try ContactInput.draft(from: request.http)
-        let contact = try request.store.write(request.actor) { tx in try tx.createContact(draft) }
+        let contact = try CustomFieldErrors.naming {
+            try request.store.write(request.actor) { tx in try tx.createContact(draft) }
+        }
         return Self.single(contact)
     }
 
@@ -55,8 +57,10 @@ struct ContactRoutes: Sendable {
         let id = try RecordRequest.id(request.http)
         let expected = try RecordRequest.expectedVersion(request.http.headers["If-Match"])
         let changes = try ContactInput.changes(from: request.http)
-        let contact = try request.store.write(request.actor) { tx in
-            try tx.updateContact(id, changes: changes, expectedVersion: expected)
+        let contact = try CustomFieldErrors.naming {
+            try request.store.write(request.actor) { tx in
+                try tx.updateContact(id, changes: changes, expectedVersion: expected)
+            }
         }
         return Self.single(contact)
     }

@@ -6,14 +6,17 @@ import DeskHTTP
 /// Deeper rules (email syntax, the assignee being an active agent) are DeskCore's, shared with the CLI.
 enum TicketInput {
     static let fields: Set<String> = ["subject", "description", "status", "priority", "channel", "email",
-                                      "assigneeId", "dueDate"]
+                                      "assigneeId", "dueDate", "classification", "category", "departmentId",
+                                      "contactId", "cf"]
     static let maxSubject = 255
     static let maxDescription = 65535
     static let maxEmail = 255
+    static let maxCategory = 100
 
     static let statuses = ["Open", "On Hold", "Escalated", "Closed"]
     static let priorities = ["Low", "Medium", "High", "Urgent"]
     static let channels = ["Email", "Phone", "Web", "Chat", "Forums"]
+    static let classifications = TicketClassification.allCases.map(\.rawValue)
 
     /// The draft of `POST /api/v1/tickets`; `subject` is required.
     static func draft(from request: HTTPRequest) throws -> TicketDraft {
@@ -33,6 +36,11 @@ enum TicketInput {
         let email = body.string("email", maxLength: maxEmail)
         let assignee = body.id("assigneeId")
         let dueDate = body.date("dueDate")
+        let classification = body.enumValue("classification", TicketClassification.self, allowed: classifications)
+        let category = body.string("category", maxLength: maxCategory)
+        let department = body.id("departmentId")
+        let contact = body.id("contactId")
+        let cf = CustomFieldBody.read(request, body)
         try body.finish()
 
         var draft = TicketDraft(subject: (subject ?? nil) ?? "")
@@ -43,6 +51,11 @@ enum TicketInput {
         draft.email = email ?? nil
         draft.assigneeID = assignee ?? nil
         draft.dueDate = dueDate ?? nil
+        draft.classification = classification ?? nil
+        draft.category = category ?? nil
+        draft.departmentID = department ?? nil
+        draft.contactID = contact ?? nil
+        draft.cf = cf
         return draft
     }
 
@@ -61,6 +74,11 @@ enum TicketInput {
         let email = body.string("email", maxLength: maxEmail)
         let assignee = body.id("assigneeId")
         let dueDate = body.date("dueDate")
+        let classification = body.enumValue("classification", TicketClassification.self, allowed: classifications)
+        let category = body.string("category", maxLength: maxCategory)
+        let department = body.id("departmentId")
+        let contact = body.id("contactId")
+        let cf = CustomFieldBody.read(request, body)
         try body.finish()
 
         var changes = TicketChanges()
@@ -72,6 +90,11 @@ enum TicketInput {
         changes.email = email
         changes.assigneeID = assignee
         changes.dueDate = dueDate
+        changes.classification = classification
+        changes.category = category
+        changes.departmentID = department
+        changes.contactID = contact
+        changes.cf = cf
         return changes
     }
 }

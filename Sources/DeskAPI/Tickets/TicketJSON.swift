@@ -7,7 +7,7 @@ struct TicketJSON: Encodable {
 
     private enum Key: String, CodingKey {
         case id, ticketNumber, subject, description, status, statusType, priority, channel, email, assigneeId,
-             dueDate, createdTime, modifiedTime
+             dueDate, classification, category, departmentId, contactId, cf, createdTime, modifiedTime
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -23,6 +23,11 @@ struct TicketJSON: Encodable {
         try container.encode(ticket.email, forKey: .email)
         try container.encode(ticket.assigneeID.map(String.init), forKey: .assigneeId)
         try container.encode(ticket.dueDate.map(APITime.format), forKey: .dueDate)
+        try container.encode(ticket.classification?.rawValue, forKey: .classification)
+        try container.encode(ticket.category, forKey: .category)
+        try container.encode(ticket.departmentID.map(String.init), forKey: .departmentId)
+        try container.encode(ticket.contactID.map(String.init), forKey: .contactId)
+        try container.encode(CustomFieldValuesJSON(values: ticket.cf), forKey: .cf)
         try container.encode(APITime.format(ticket.createdAt), forKey: .createdTime)
         try container.encode(APITime.format(ticket.updatedAt), forKey: .modifiedTime)
     }

@@ -13,6 +13,7 @@ struct TicketRoutes: Sendable {
     func register(on router: Router<WorkerContext>) {
         router.get("/api/v1/tickets", auth.protect(list))
         router.get("/api/v1/ticketsCount", auth.protect(count))
+        router.get("/api/v1/tickets/search", auth.protect(search))
         router.post("/api/v1/tickets", auth.protect(create))
         router.get("/api/v1/tickets/{id}", auth.protect(get))
         router.patch("/api/v1/tickets/{id}", auth.protect(update))
@@ -30,6 +31,15 @@ struct TicketRoutes: Sendable {
         return .json(CountJSON(count: try request.store.ticketCount(in: request.orgID, filter: query.filter)))
     }
 
+    /// `?_all=&subject=&email=&category=&ticketNumber=&…&from=&limit=&sortBy=` →
+    /// `{"data":[…],"count":N}` (count of all matches); `{"data":[],"count":0}` when nothing matches.
+    private func search(_ request: AgentRequest) throws -> HTTPResponse {
+        let query = try TicketSearchQuery(request.http.query)
+        let found = try request.store.searchTickets(in: request.orgID, search: query.search, sort: query.sort,
+                                                    page: query.page)
+        return .json(SearchJSON(data: found.tickets.map(TicketJSON.init), count: found.count))
+    }
+
     private func get(_ request: AgentRequest) throws -> HTTPResponse {
         let id = try RecordRequest.id(request.http)
         guard let ticket = try request.store.ticket(id, in: request.orgID) else { throw StoreError.notFound }
@@ -39,7 +49,9 @@ struct TicketRoutes: Sendable {
     /// Zoho Desk answers a create with 200 and the ticket.
     private func create(_ request: AgentRequest) throws -> HTTPResponse {
         let draft = try TicketInput.draft(from: request.http)
-        let ticket = try request.store.write(request.actor) { tx in try tx.createTicket(draft) }
+        let ticket = try CustomFieldErrors.naming {
+            try request.store.write(request.actor) { tx in try tx.createTicket(draft) }
+        }
         return Self.single(ticket)
     }
 
@@ -48,8 +60,10 @@ struct TicketRoutes: Sendable {
         let id = try RecordRequest.id(request.http)
         let expected = try RecordRequest.expectedVersion(request.http.headers["If-Match"])
         let changes = try TicketInput.changes(from: request.http)
-        let ticket = try request.store.write(request.actor) { tx in
-            try tx.updateTicket(id, changes: changes, expectedVersion: expected)
+        let ticket = try CustomFieldErrors.naming {
+            try request.store.write(request.actor) { tx in
+                try tx.updateTicket(id, changes: changes, expectedVersion: expected)
+            }
         }
         return Self.single(ticket)
     }

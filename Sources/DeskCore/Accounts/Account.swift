@@ -17,10 +17,12 @@ public struct Account: Sendable, Equatable {
     /// Set while the account is in the recycle bin.
     public let deletedAt: Date?
     public let deletedBy: Int64?
+    /// The custom field values, with every custom field api name of the module.
+    public let cf: CustomFieldValues
 
     public init(id: Int64, orgID: Int64, accountName: String, email: String?, phone: String?, website: String?,
                 description: String?, createdAt: Date, updatedAt: Date, version: Int64, deletedAt: Date?,
-                deletedBy: Int64?) {
+                deletedBy: Int64?, cf: CustomFieldValues = .empty) {
         self.id = id
         self.orgID = orgID
         self.accountName = accountName
@@ -33,6 +35,7 @@ public struct Account: Sendable, Equatable {
         self.version = version
         self.deletedAt = deletedAt
         self.deletedBy = deletedBy
+        self.cf = cf
     }
 
     init(row: Row) throws {
@@ -40,11 +43,27 @@ public struct Account: Sendable, Equatable {
                   email: try row.decode("email"), phone: try row.decode("phone"), website: try row.decode("website"),
                   description: try row.decode("description"), createdAt: try row.decode("created_at"),
                   updatedAt: try row.decode("updated_at"), version: try row.decode("version"),
-                  deletedAt: try row.decode("deleted_at"), deletedBy: try row.decode("deleted_by"))
+                  deletedAt: try row.decode("deleted_at"), deletedBy: try row.decode("deleted_by"),
+                  cf: try CustomFieldValues(row: row))
     }
 
     static let columns: SQL = """
         org_id, id, account_name, email, phone, website, description, created_at, updated_at, version, deleted_at, \
-        deleted_by
+        deleted_by, cf
         """
+
+    /// ``columns`` and whether the org has account custom fields (`cf_any`): for reads that lock nothing.
+    static func readColumns(org: Int64) -> SQL {
+        "\(columns), \(CustomFieldValues.columns(org: org, module: .accounts))"
+    }
+}
+
+extension Account: CustomFieldRecord {
+    static var customFieldModule: CustomFieldModule { .accounts }
+
+    func with(cf: CustomFieldValues) -> Account {
+        Account(id: id, orgID: orgID, accountName: accountName, email: email, phone: phone, website: website,
+                description: description, createdAt: createdAt, updatedAt: updatedAt, version: version,
+                deletedAt: deletedAt, deletedBy: deletedBy, cf: cf)
+    }
 }

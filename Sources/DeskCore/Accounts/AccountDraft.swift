@@ -5,13 +5,16 @@ public struct AccountDraft: Sendable, Equatable {
     public var phone: String?
     public var website: String?
     public var description: String?
+    /// Custom field values by api name; empty when the request has none.
+    public var cf: [String: CustomFieldInput]
 
     public init(accountName: String, email: String? = nil, phone: String? = nil, website: String? = nil,
-                description: String? = nil) {
+                description: String? = nil, cf: [String: CustomFieldInput] = [:]) {
         self.accountName = accountName
         self.email = email
         self.phone = phone
         self.website = website
         self.description = description
+        self.cf = cf
     }
 }

@@ -12,6 +12,6 @@ enum AccountFields {
             ("phone", account.phone),
             ("website", account.website),
             ("description", account.description),
-        ]
+        ] + account.cf.auditFields
     }
 }

@@ -6,14 +6,19 @@ extension WriteTransaction {
     public func createAccount(_ draft: AccountDraft) throws -> Account {
         try validateAccount(name: draft.accountName, email: draft.email, phone: draft.phone, website: draft.website,
                             description: draft.description)
+        let cf = try newCustomFields(.accounts, draft.cf)
         let id = store.ids.next()
         try connection.execute("""
-            INSERT INTO accounts (org_id, id, account_name, email, phone, website, description, created_at,
+            INSERT INTO accounts (org_id, id, account_name, email, phone, website, description, cf, created_at,
                                   updated_at, version)
             VALUES (\(orgID), \(id), \(draft.accountName), \(draft.email), \(draft.phone), \(draft.website),
-                    \(draft.description), \(now), \(now), 1)
+                    \(draft.description), \(cf.text), \(now), \(now), 1)
             """)
-        guard let account = try lockedAccount(id) else { throw StoreError.notFound }
+        guard let row = try readRecord(.accounts, id, readColumns: Account.readColumns(org: orgID)) else {
+            throw StoreError.notFound
+        }
+        try requireMandatory(row, given: cf.given)
+        let account: Account = try record(row)
         let changes = AccountFields.values(of: account).compactMap { field, value in
             value.map { FieldChange(field: field, old: nil, new: $0) }
         }
@@ -35,21 +40,21 @@ extension WriteTransaction {
             id: current.id, orgID: current.orgID, accountName: changes.accountName ?? current.accountName,
             email: changes.email ?? current.email, phone: changes.phone ?? current.phone,
             website: changes.website ?? current.website, description: changes.description ?? current.description,
-            createdAt: current.createdAt, updatedAt: now, version: current.version + 1, deletedAt: nil, deletedBy: nil)
+            createdAt: current.createdAt, updatedAt: now, version: current.version + 1, deletedAt: nil, deletedBy: nil,
+            cf: changes.cf.isEmpty ? current.cf
+                : try resolveCustomFields(.accounts, input: changes.cf, current: current.cf.values, isCreate: false))
         try validateAccount(name: updated.accountName, email: updated.email, phone: updated.phone,
                             website: updated.website, description: updated.description)
-        let diff = zip(AccountFields.values(of: current), AccountFields.values(of: updated)).compactMap { old, new in
-            old.value == new.value ? nil : FieldChange(field: old.field, old: old.value, new: new.value)
-        }
-        if diff.isEmpty { return current }
+        let diff = FieldDiff.changes(from: AccountFields.values(of: current), to: AccountFields.values(of: updated))
+        if diff.isEmpty { return try readAccount(id) ?? current }
         try connection.execute("""
             UPDATE accounts SET account_name = \(updated.accountName), email = \(updated.email),
                 phone = \(updated.phone), website = \(updated.website), description = \(updated.description),
-                updated_at = \(now), version = version + 1
+                cf = \(CustomFieldText.encodeValues(updated.cf.values)), updated_at = \(now), version = version + 1
             WHERE org_id = \(orgID) AND id = \(id) AND deleted_at IS NULL
             """)
         try audit(.update, RecordKind.account.recordType, id, diff)
-        guard let stored = try lockedAccount(id) else { throw StoreError.notFound }
+        guard let stored = try readAccount(id) else { throw StoreError.notFound }
         return stored
     }
 
@@ -76,7 +81,12 @@ extension WriteTransaction {
         }
     }
 
-    /// The live account, locked for the rest of the transaction.
+    /// The live account with the custom field names; a plain read of a row this transaction holds locked.
+    private func readAccount(_ id: Int64) throws -> Account? {
+        try readRecord(.accounts, id, readColumns: Account.readColumns(org: orgID)).map { try record($0) }
+    }
+
+    /// The live account, locked for the rest of the transaction (its `cf` without field names).
     private func lockedAccount(_ id: Int64) throws -> Account? {
         try connection.queryFirst("""
             SELECT \(Account.columns) FROM accounts

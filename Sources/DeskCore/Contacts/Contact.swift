@@ -20,10 +20,12 @@ public struct Contact: Sendable, Equatable {
     /// Set while the contact is in the recycle bin.
     public let deletedAt: Date?
     public let deletedBy: Int64?
+    /// The custom field values, with every custom field api name of the module.
+    public let cf: CustomFieldValues
 
     public init(id: Int64, orgID: Int64, firstName: String?, lastName: String, email: String?, phone: String?,
                 mobile: String?, accountID: Int64?, description: String?, createdAt: Date, updatedAt: Date,
-                version: Int64, deletedAt: Date?, deletedBy: Int64?) {
+                version: Int64, deletedAt: Date?, deletedBy: Int64?, cf: CustomFieldValues = .empty) {
         self.id = id
         self.orgID = orgID
         self.firstName = firstName
@@ -38,6 +40,7 @@ public struct Contact: Sendable, Equatable {
         self.version = version
         self.deletedAt = deletedAt
         self.deletedBy = deletedBy
+        self.cf = cf
     }
 
     init(row: Row) throws {
@@ -46,11 +49,27 @@ public struct Contact: Sendable, Equatable {
                   mobile: try row.decode("mobile"), accountID: try row.decode("account_id"),
                   description: try row.decode("description"), createdAt: try row.decode("created_at"),
                   updatedAt: try row.decode("updated_at"), version: try row.decode("version"),
-                  deletedAt: try row.decode("deleted_at"), deletedBy: try row.decode("deleted_by"))
+                  deletedAt: try row.decode("deleted_at"), deletedBy: try row.decode("deleted_by"),
+                  cf: try CustomFieldValues(row: row))
     }
 
     static let columns: SQL = """
         org_id, id, first_name, last_name, email, phone, mobile, account_id, description, created_at, updated_at, \
-        version, deleted_at, deleted_by
+        version, deleted_at, deleted_by, cf
         """
+
+    /// ``columns`` and whether the org has contact custom fields (`cf_any`): for reads that lock nothing.
+    static func readColumns(org: Int64) -> SQL {
+        "\(columns), \(CustomFieldValues.columns(org: org, module: .contacts))"
+    }
+}
+
+extension Contact: CustomFieldRecord {
+    static var customFieldModule: CustomFieldModule { .contacts }
+
+    func with(cf: CustomFieldValues) -> Contact {
+        Contact(id: id, orgID: orgID, firstName: firstName, lastName: lastName, email: email, phone: phone, mobile: mobile,
+                accountID: accountID, description: description, createdAt: createdAt, updatedAt: updatedAt,
+                version: version, deletedAt: deletedAt, deletedBy: deletedBy, cf: cf)
+    }
 }

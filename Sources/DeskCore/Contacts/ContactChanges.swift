@@ -7,9 +7,11 @@ public struct ContactChanges: Sendable, Equatable {
     public var mobile: String??
     public var accountID: Int64??
     public var description: String??
+    /// Custom field values to set (`.null` clears) by api name; other custom fields stay.
+    public var cf: [String: CustomFieldInput]
 
     public init(firstName: String?? = nil, lastName: String? = nil, email: String?? = nil, phone: String?? = nil,
-                mobile: String?? = nil, accountID: Int64?? = nil, description: String?? = nil) {
+                mobile: String?? = nil, accountID: Int64?? = nil, description: String?? = nil, cf: [String: CustomFieldInput] = [:]) {
         self.firstName = firstName
         self.lastName = lastName
         self.email = email
@@ -17,5 +19,6 @@ public struct ContactChanges: Sendable, Equatable {
         self.mobile = mobile
         self.accountID = accountID
         self.description = description
+        self.cf = cf
     }
 }

@@ -13,6 +13,6 @@ enum ContactFields {
             ("mobile", contact.mobile),
             ("accountId", AuditText.id(contact.accountID)),
             ("description", contact.description),
-        ]
+        ] + contact.cf.auditFields
     }
 }

@@ -4,20 +4,20 @@ import MariaDB
 extension Store {
     /// A live contact of the org; nil when unknown, another org's, or in the recycle bin.
     public func contact(_ id: Int64, in org: Int64) throws -> Contact? {
-        try connection.queryFirst("""
-            SELECT \(Contact.columns) FROM contacts WHERE org_id = \(org) AND id = \(id) AND deleted_at IS NULL
-            """).map(Contact.init(row:))
+        try Contact.decode(one: connection.queryFirst("""
+            SELECT \(Contact.readColumns(org: org)) FROM contacts WHERE org_id = \(org) AND id = \(id) AND deleted_at IS NULL
+            """), org: org, connection: connection)
     }
 
     /// A page of the org's live contacts in `sort` order (ties by id).
     public func contacts(in org: Int64, page: Page, sort: ContactSort = .createdTime) throws -> [Contact] {
         try page.validate()
         let direction = sort.descending ? "DESC" : "ASC"
-        return try connection.query("""
-            SELECT \(Contact.columns) FROM contacts WHERE org_id = \(org) AND deleted_at IS NULL
+        return try Contact.decode(connection.query("""
+            SELECT \(Contact.readColumns(org: org)) FROM contacts WHERE org_id = \(org) AND deleted_at IS NULL
             ORDER BY \(unsafeRaw: sort.field.column) \(unsafeRaw: direction), id \(unsafeRaw: direction)
             \(page.sql)
-            """).map(Contact.init(row:))   // allow-listed: ContactSort.Field.column and ASC/DESC
+            """), org: org, connection: connection)   // allow-listed: ContactSort.Field.column and ASC/DESC
     }
 
     /// How many live contacts the org has.
@@ -34,12 +34,12 @@ extension Store {
     public func searchContacts(in org: Int64, query: String, page: Page) throws -> [Contact] {
         try page.validate()
         let pattern = try PrefixSearch(query).pattern
-        return try connection.query("""
-            SELECT \(Contact.columns) FROM contacts
+        return try Contact.decode(connection.query("""
+            SELECT \(Contact.readColumns(org: org)) FROM contacts
             WHERE org_id = \(org) AND deleted_at IS NULL
                 AND (first_name LIKE \(pattern) ESCAPE '!' OR last_name LIKE \(pattern) ESCAPE '!'
                      OR email LIKE \(pattern) ESCAPE '!')
             ORDER BY last_name, id \(page.sql)
-            """).map(Contact.init(row:))
+            """), org: org, connection: connection)
     }
 }

@@ -10,14 +10,19 @@ extension WriteTransaction {
         try validateContact(firstName: draft.firstName, lastName: draft.lastName, email: draft.email,
                             phone: draft.phone, mobile: draft.mobile, description: draft.description)
         if let account = draft.accountID { try validate(account: account) }
+        let cf = try newCustomFields(.contacts, draft.cf)
         let id = store.ids.next()
         try connection.execute("""
             INSERT INTO contacts (org_id, id, first_name, last_name, email, phone, mobile, account_id, description,
-                                  created_at, updated_at, version)
+                                  cf, created_at, updated_at, version)
             VALUES (\(orgID), \(id), \(draft.firstName), \(draft.lastName), \(draft.email), \(draft.phone),
-                    \(draft.mobile), \(draft.accountID), \(draft.description), \(now), \(now), 1)
+                    \(draft.mobile), \(draft.accountID), \(draft.description), \(cf.text), \(now), \(now), 1)
             """)
-        guard let contact = try lockedContact(id) else { throw StoreError.notFound }
+        guard let row = try readRecord(.contacts, id, readColumns: Contact.readColumns(org: orgID)) else {
+            throw StoreError.notFound
+        }
+        try requireMandatory(row, given: cf.given)
+        let contact: Contact = try record(row)
         let changes = ContactFields.values(of: contact).compactMap { field, value in
             value.map { FieldChange(field: field, old: nil, new: $0) }
         }
@@ -40,23 +45,23 @@ extension WriteTransaction {
             lastName: changes.lastName ?? current.lastName, email: changes.email ?? current.email,
             phone: changes.phone ?? current.phone, mobile: changes.mobile ?? current.mobile,
             accountID: changes.accountID ?? current.accountID, description: changes.description ?? current.description,
-            createdAt: current.createdAt, updatedAt: now, version: current.version + 1, deletedAt: nil, deletedBy: nil)
+            createdAt: current.createdAt, updatedAt: now, version: current.version + 1, deletedAt: nil, deletedBy: nil,
+            cf: changes.cf.isEmpty ? current.cf
+                : try resolveCustomFields(.contacts, input: changes.cf, current: current.cf.values, isCreate: false))
         try validateContact(firstName: updated.firstName, lastName: updated.lastName, email: updated.email,
                             phone: updated.phone, mobile: updated.mobile, description: updated.description)
         if let account = updated.accountID, account != current.accountID { try validate(account: account) }
-        let diff = zip(ContactFields.values(of: current), ContactFields.values(of: updated)).compactMap { old, new in
-            old.value == new.value ? nil : FieldChange(field: old.field, old: old.value, new: new.value)
-        }
-        if diff.isEmpty { return current }
+        let diff = FieldDiff.changes(from: ContactFields.values(of: current), to: ContactFields.values(of: updated))
+        if diff.isEmpty { return try readContact(id) ?? current }
         try connection.execute("""
             UPDATE contacts SET first_name = \(updated.firstName), last_name = \(updated.lastName),
                 email = \(updated.email), phone = \(updated.phone), mobile = \(updated.mobile),
                 account_id = \(updated.accountID), description = \(updated.description),
-                updated_at = \(now), version = version + 1
+                cf = \(CustomFieldText.encodeValues(updated.cf.values)), updated_at = \(now), version = version + 1
             WHERE org_id = \(orgID) AND id = \(id) AND deleted_at IS NULL
             """)
         try audit(.update, RecordKind.contact.recordType, id, diff)
-        guard let stored = try lockedContact(id) else { throw StoreError.notFound }
+        guard let stored = try readContact(id) else { throw StoreError.notFound }
         return stored
     }
 
@@ -66,7 +71,12 @@ extension WriteTransaction {
         try trash(.contact, ids)
     }
 
-    /// The live contact, locked for the rest of the transaction.
+    /// The live contact with the custom field names; a plain read of a row this transaction holds locked.
+    private func readContact(_ id: Int64) throws -> Contact? {
+        try readRecord(.contacts, id, readColumns: Contact.readColumns(org: orgID)).map { try record($0) }
+    }
+
+    /// The live contact, locked for the rest of the transaction (its `cf` without field names).
     private func lockedContact(_ id: Int64) throws -> Contact? {
         try connection.queryFirst("""
             SELECT \(Contact.columns) FROM contacts

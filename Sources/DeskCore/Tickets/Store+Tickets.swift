@@ -4,28 +4,28 @@ import MariaDB
 extension Store {
     /// A live ticket of the org; nil when unknown, another org's, or in the recycle bin.
     public func ticket(_ id: Int64, in org: Int64) throws -> Ticket? {
-        try connection.queryFirst("""
-            SELECT \(Ticket.columns) FROM tickets WHERE org_id = \(org) AND id = \(id) AND deleted_at IS NULL
-            """).map(Ticket.init(row:))
+        try Ticket.decode(one: connection.queryFirst("""
+            SELECT \(Ticket.readColumns(org: org)) FROM tickets WHERE org_id = \(org) AND id = \(id) AND deleted_at IS NULL
+            """), org: org, connection: connection)
     }
 
     /// A live ticket of the org by its ticket number.
     public func ticket(number: Int64, in org: Int64) throws -> Ticket? {
-        try connection.queryFirst("""
-            SELECT \(Ticket.columns) FROM tickets
+        try Ticket.decode(one: connection.queryFirst("""
+            SELECT \(Ticket.readColumns(org: org)) FROM tickets
             WHERE org_id = \(org) AND ticket_number = \(number) AND deleted_at IS NULL
-            """).map(Ticket.init(row:))
+            """), org: org, connection: connection)
     }
 
     /// A page of the org's live tickets matching `filter`, in `sort` order (ties by id).
     public func tickets(in org: Int64, filter: TicketFilter, sort: TicketSort, page: Page) throws -> [Ticket] {
         try page.validate()
         let direction = sort.descending ? "DESC" : "ASC"
-        return try connection.query("""
-            SELECT \(Ticket.columns) FROM tickets WHERE \(Self.conditions(org: org, filter))
+        return try Ticket.decode(connection.query("""
+            SELECT \(Ticket.readColumns(org: org)) FROM tickets WHERE \(Self.conditions(org: org, filter))
             ORDER BY \(unsafeRaw: sort.field.column) \(unsafeRaw: direction), id \(unsafeRaw: direction)
             \(page.sql)
-            """).map(Ticket.init(row:))   // allow-listed: TicketSort.Field.column and ASC/DESC
+            """), org: org, connection: connection)   // allow-listed: TicketSort.Field.column and ASC/DESC
     }
 
     /// How many live tickets of the org match `filter`.
@@ -35,12 +35,14 @@ extension Store {
             """)?.decode("n") ?? 0
     }
 
-    private static func conditions(org: Int64, _ filter: TicketFilter) -> SQL {
+    static func conditions(org: Int64, _ filter: TicketFilter) -> SQL {
         var parts: [SQL] = ["org_id = \(org)", "deleted_at IS NULL"]
         if let status = filter.status { parts.append("status = \(status.rawValue)") }
         if let priority = filter.priority { parts.append("priority = \(priority.rawValue)") }
         if let channel = filter.channel { parts.append("channel = \(channel.rawValue)") }
         if let assignee = filter.assigneeID { parts.append("assignee_id = \(assignee)") }
+        if let department = filter.departmentID { parts.append("department_id = \(department)") }
+        if let contact = filter.contactID { parts.append("contact_id = \(contact)") }
         if let from = filter.createdFrom { parts.append("created_at >= \(from)") }
         if let to = filter.createdTo { parts.append("created_at <= \(to)") }
         if let from = filter.modifiedFrom { parts.append("updated_at >= \(from)") }

@@ -16,6 +16,15 @@ public struct Ticket: Sendable, Equatable {
     public let email: String?
     public let assigneeID: Int64?
     public let dueDate: Date?
+    public let classification: TicketClassification?
+    /// Free text, at most 100 characters.
+    public let category: String?
+    /// A department of the org.
+    public let departmentID: Int64?
+    /// A contact of the org.
+    public let contactID: Int64?
+    /// The custom field values, with every ticket custom field's api name.
+    public let cf: CustomFieldValues
     public let createdAt: Date
     public let updatedAt: Date
     /// Bumped on every write; the ETag.
@@ -30,7 +39,9 @@ public struct Ticket: Sendable, Equatable {
     public init(id: Int64, orgID: Int64, ticketNumber: Int64, subject: String, description: String?,
                 status: TicketStatus, priority: TicketPriority?, channel: TicketChannel, email: String?,
                 assigneeID: Int64?, dueDate: Date?, createdAt: Date, updatedAt: Date, version: Int64,
-                deletedAt: Date?, deletedBy: Int64?) {
+                deletedAt: Date?, deletedBy: Int64?, classification: TicketClassification? = nil,
+                category: String? = nil, departmentID: Int64? = nil, contactID: Int64? = nil,
+                cf: CustomFieldValues = .empty) {
         self.id = id
         self.orgID = orgID
         self.ticketNumber = ticketNumber
@@ -47,6 +58,11 @@ public struct Ticket: Sendable, Equatable {
         self.version = version
         self.deletedAt = deletedAt
         self.deletedBy = deletedBy
+        self.classification = classification
+        self.category = category
+        self.departmentID = departmentID
+        self.contactID = contactID
+        self.cf = cf
     }
 
     init(row: Row) throws {
@@ -57,11 +73,33 @@ public struct Ticket: Sendable, Equatable {
                   email: try row.decode("email"), assigneeID: try row.decode("assignee_id"),
                   dueDate: try row.decode("due_date"), createdAt: try row.decode("created_at"),
                   updatedAt: try row.decode("updated_at"), version: try row.decode("version"),
-                  deletedAt: try row.decode("deleted_at"), deletedBy: try row.decode("deleted_by"))
+                  deletedAt: try row.decode("deleted_at"), deletedBy: try row.decode("deleted_by"),
+                  classification: try row.decodeRawOptional("classification"), category: try row.decode("category"),
+                  departmentID: try row.decode("department_id"), contactID: try row.decode("contact_id"),
+                  cf: try CustomFieldValues(row: row))
     }
 
     static let columns: SQL = """
         org_id, id, ticket_number, subject, description, status, priority, channel, email, assignee_id, \
-        due_date, created_at, updated_at, version, deleted_at, deleted_by
+        due_date, created_at, updated_at, version, deleted_at, deleted_by, classification, category, department_id, \
+        contact_id, cf
         """
+
+    /// ``columns`` and whether the org has ticket custom fields (`cf_any`): for reads that lock nothing.
+    static func readColumns(org: Int64) -> SQL {
+        "\(columns), \(CustomFieldValues.columns(org: org, module: .tickets))"
+    }
+
+    /// This ticket with the given custom field values.
+    func with(cf: CustomFieldValues) -> Ticket {
+        Ticket(id: id, orgID: orgID, ticketNumber: ticketNumber, subject: subject, description: description,
+               status: status, priority: priority, channel: channel, email: email, assigneeID: assigneeID,
+               dueDate: dueDate, createdAt: createdAt, updatedAt: updatedAt, version: version, deletedAt: deletedAt,
+               deletedBy: deletedBy, classification: classification, category: category,
+               departmentID: departmentID, contactID: contactID, cf: cf)
+    }
+}
+
+extension Ticket: CustomFieldRecord {
+    static var customFieldModule: CustomFieldModule { .tickets }
 }

@@ -10,10 +10,18 @@ public struct TicketChanges: Sendable, Equatable {
     public var email: String??
     public var assigneeID: Int64??
     public var dueDate: Date??
+    public var classification: TicketClassification??
+    public var category: String??
+    public var departmentID: Int64??
+    public var contactID: Int64??
+    /// Custom field values to set (`.null` clears) by api name; other custom fields stay.
+    public var cf: [String: CustomFieldInput]
 
     public init(subject: String? = nil, description: String?? = nil, status: TicketStatus? = nil,
                 priority: TicketPriority?? = nil, channel: TicketChannel? = nil, email: String?? = nil,
-                assigneeID: Int64?? = nil, dueDate: Date?? = nil) {
+                assigneeID: Int64?? = nil, dueDate: Date?? = nil, classification: TicketClassification?? = nil,
+                category: String?? = nil, departmentID: Int64?? = nil, contactID: Int64?? = nil,
+                cf: [String: CustomFieldInput] = [:]) {
         self.subject = subject
         self.description = description
         self.status = status
@@ -22,5 +30,10 @@ public struct TicketChanges: Sendable, Equatable {
         self.email = email
         self.assigneeID = assigneeID
         self.dueDate = dueDate
+        self.classification = classification
+        self.category = category
+        self.departmentID = departmentID
+        self.contactID = contactID
+        self.cf = cf
     }
 }

@@ -1,5 +1,7 @@
-/// A ticket's audited fields as text, by API field name, in a fixed order.
+/// A ticket's audited fields as text, by API field name, in a fixed order (custom fields as `cf.<api name>`).
 enum TicketFields {
+    static let maxCategory = 100
+
     static func values(of ticket: Ticket) -> [(field: String, value: String?)] {
         [
             ("ticketNumber", String(ticket.ticketNumber)),
@@ -11,6 +13,10 @@ enum TicketFields {
             ("email", ticket.email),
             ("assigneeId", AuditText.id(ticket.assigneeID)),
             ("dueDate", AuditText.date(ticket.dueDate)),
-        ]
+            ("classification", ticket.classification?.rawValue),
+            ("category", ticket.category),
+            ("departmentId", AuditText.id(ticket.departmentID)),
+            ("contactId", AuditText.id(ticket.contactID)),
+        ] + ticket.cf.auditFields
     }
 }

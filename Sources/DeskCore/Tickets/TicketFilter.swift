@@ -6,6 +6,8 @@ public struct TicketFilter: Sendable, Equatable {
     public var priority: TicketPriority?
     public var channel: TicketChannel?
     public var assigneeID: Int64?
+    public var departmentID: Int64?
+    public var contactID: Int64?
     public var createdFrom: Date?
     public var createdTo: Date?
     public var modifiedFrom: Date?
@@ -13,7 +15,8 @@ public struct TicketFilter: Sendable, Equatable {
 
     public init(status: TicketStatus? = nil, priority: TicketPriority? = nil, channel: TicketChannel? = nil,
                 assigneeID: Int64? = nil, createdFrom: Date? = nil, createdTo: Date? = nil,
-                modifiedFrom: Date? = nil, modifiedTo: Date? = nil) {
+                modifiedFrom: Date? = nil, modifiedTo: Date? = nil, departmentID: Int64? = nil,
+                contactID: Int64? = nil) {
         self.status = status
         self.priority = priority
         self.channel = channel
@@ -22,5 +25,7 @@ public struct TicketFilter: Sendable, Equatable {
         self.createdTo = createdTo
         self.modifiedFrom = modifiedFrom
         self.modifiedTo = modifiedTo
+        self.departmentID = departmentID
+        self.contactID = contactID
     }
 }

@@ -3,21 +3,37 @@ import MariaDB
 
 extension WriteTransaction {
     /// Creates a ticket with the next ticket number; audits 'create' with every set field.
+    ///
+    /// Queries: the INSERT, one read of the new row (with the org's ticket custom field names) and the
+    /// audit INSERT; plus one lookup each for an assignee, department or contact that is given, and one
+    /// read of the ticket custom field definitions only when `cf` has values.
     public func createTicket(_ draft: TicketDraft) throws -> Ticket {
         try validate(subject: draft.subject)
         if let description = draft.description { try Validation.length(description, field: "description", max: 65_535) }
         if let email = draft.email { try Validation.email(email, field: "email") }
+        if let category = draft.category { try validate(category: category) }
         if let assignee = draft.assigneeID { try validate(assignee: assignee) }
+        if let department = draft.departmentID { try validate(department: department) }
+        if let contact = draft.contactID { try validate(contact: contact) }
+        let cf = draft.cf.isEmpty ? nil
+            : try resolveCustomFields(.tickets, input: draft.cf, current: [:], isCreate: true)
         let number = try store.ticketNumbers.take(org: orgID, connection: connection)
         let id = store.ids.next()
+        let cfText = cf.flatMap { CustomFieldText.encodeValues($0.values) }
         try connection.execute("""
             INSERT INTO tickets (org_id, id, ticket_number, subject, description, status, priority, channel,
-                                 email, assignee_id, due_date, created_at, updated_at, version)
+                                 email, assignee_id, due_date, classification, category, department_id, contact_id,
+                                 cf, created_at, updated_at, version)
             VALUES (\(orgID), \(id), \(number), \(draft.subject), \(draft.description), \(draft.status.rawValue),
                     \(draft.priority?.rawValue), \(draft.channel.rawValue), \(draft.email), \(draft.assigneeID),
-                    \(draft.dueDate), \(now), \(now), 1)
+                    \(draft.dueDate), \(draft.classification?.rawValue), \(draft.category), \(draft.departmentID),
+                    \(draft.contactID), \(cfText), \(now), \(now), 1)
             """)
-        guard let ticket = try lockedTicket(id, trashed: false) else { throw StoreError.notFound }
+        guard let row = try readRecord(.tickets, id, readColumns: Ticket.readColumns(org: orgID)) else {
+            throw StoreError.notFound
+        }
+        try requireMandatory(row, given: cf != nil)
+        let ticket: Ticket = try record(row)
         let changes = TicketFields.values(of: ticket).compactMap { field, value in
             value.map { FieldChange(field: field, old: nil, new: $0) }
         }
@@ -26,10 +42,11 @@ extension WriteTransaction {
     }
 
     /// Applies `changes` to a live ticket. Only fields whose value changes are written and audited
-    /// ('update', old → new); when nothing changes, nothing is written and the version stays.
+    /// ('update', old → new, custom fields as `cf.<api name>`); when nothing changes, nothing is written
+    /// and the version stays.
     ///
     /// - Throws: `StoreError.notFound`, `.versionMismatch(current:)` when `expectedVersion` is given and
-    ///   differs, `.invalid(field:reason:)`.
+    ///   differs, `.invalid(field:reason:)` (custom fields named `cf/<api name>`).
     public func updateTicket(_ id: Int64, changes: TicketChanges, expectedVersion: Int64?) throws -> Ticket {
         guard let current = try lockedTicket(id, trashed: false) else { throw StoreError.notFound }
         if let expectedVersion, expectedVersion != current.version {
@@ -40,9 +57,18 @@ extension WriteTransaction {
             try Validation.length(description, field: "description", max: 65_535)
         }
         if case .some(.some(let email)) = changes.email { try Validation.email(email, field: "email") }
+        if case .some(.some(let category)) = changes.category { try validate(category: category) }
         if case .some(.some(let assignee)) = changes.assigneeID, assignee != current.assigneeID {
             try validate(assignee: assignee)
         }
+        if case .some(.some(let department)) = changes.departmentID, department != current.departmentID {
+            try validate(department: department)
+        }
+        if case .some(.some(let contact)) = changes.contactID, contact != current.contactID {
+            try validate(contact: contact)
+        }
+        let cf = changes.cf.isEmpty ? current.cf
+            : try resolveCustomFields(.tickets, input: changes.cf, current: current.cf.values, isCreate: false)
         let updated = Ticket(
             id: current.id, orgID: current.orgID, ticketNumber: current.ticketNumber,
             subject: changes.subject ?? current.subject, description: changes.description ?? current.description,
@@ -50,27 +76,29 @@ extension WriteTransaction {
             channel: changes.channel ?? current.channel, email: changes.email ?? current.email,
             assigneeID: changes.assigneeID ?? current.assigneeID, dueDate: changes.dueDate ?? current.dueDate,
             createdAt: current.createdAt, updatedAt: now, version: current.version + 1,
-            deletedAt: nil, deletedBy: nil)
-        let before = TicketFields.values(of: current)
-        let after = TicketFields.values(of: updated)
-        let diff = zip(before, after).compactMap { old, new in
-            old.value == new.value ? nil : FieldChange(field: old.field, old: old.value, new: new.value)
-        }
-        if diff.isEmpty { return current }
+            deletedAt: nil, deletedBy: nil, classification: changes.classification ?? current.classification,
+            category: changes.category ?? current.category, departmentID: changes.departmentID ?? current.departmentID,
+            contactID: changes.contactID ?? current.contactID, cf: cf)
+        let diff = FieldDiff.changes(from: TicketFields.values(of: current), to: TicketFields.values(of: updated))
+        if diff.isEmpty { return try readTicket(id) ?? current }
         try connection.execute("""
             UPDATE tickets SET subject = \(updated.subject), description = \(updated.description),
                 status = \(updated.status.rawValue), priority = \(updated.priority?.rawValue),
                 channel = \(updated.channel.rawValue), email = \(updated.email),
                 assignee_id = \(updated.assigneeID), due_date = \(updated.dueDate),
+                classification = \(updated.classification?.rawValue), category = \(updated.category),
+                department_id = \(updated.departmentID), contact_id = \(updated.contactID),
+                cf = \(CustomFieldText.encodeValues(updated.cf.values)),
                 updated_at = \(now), version = version + 1
             WHERE org_id = \(orgID) AND id = \(id) AND deleted_at IS NULL
             """)
         try audit(.update, "ticket", id, diff)
-        guard let stored = try lockedTicket(id, trashed: false) else { throw StoreError.notFound }
+        guard let stored = try readTicket(id) else { throw StoreError.notFound }
         return stored
     }
 
-    /// The ticket, locked for the rest of the transaction; `trashed` picks live or recycle-bin rows.
+    /// The ticket, locked for the rest of the transaction; `trashed` picks live or recycle-bin rows. Its
+    /// `cf` has the stored values but no field names (the lock must not reach the definitions).
     func lockedTicket(_ id: Int64, trashed: Bool) throws -> Ticket? {
         let state: SQL = trashed ? "deleted_at IS NOT NULL" : "deleted_at IS NULL"
         return try connection.queryFirst("""
@@ -78,8 +106,18 @@ extension WriteTransaction {
             """).map(Ticket.init(row:))
     }
 
+    /// The live ticket as this transaction sees it, with the custom field names; a plain read, for a row
+    /// this transaction already holds locked.
+    private func readTicket(_ id: Int64) throws -> Ticket? {
+        try readRecord(.tickets, id, readColumns: Ticket.readColumns(org: orgID)).map { try record($0) }
+    }
+
     private func validate(subject: String) throws {
         try Validation.text(subject, field: "subject", max: 255)
+    }
+
+    private func validate(category: String) throws {
+        try Validation.length(category, field: "category", max: TicketFields.maxCategory)
     }
 
     /// The assignee must be an active, live agent of this org.
@@ -91,5 +129,25 @@ extension WriteTransaction {
         guard row != nil else {
             throw StoreError.invalid(field: "assigneeId", reason: "is not an active agent of this org")
         }
+    }
+
+    /// The department must be an enabled, live department of this org (locked shared until the write ends).
+    private func validate(department: Int64) throws {
+        let row = try connection.queryFirst("""
+            SELECT id FROM departments WHERE org_id = \(orgID) AND id = \(department) AND is_enabled = 1
+                AND deleted_at IS NULL LOCK IN SHARE MODE
+            """)
+        guard row != nil else {
+            throw StoreError.invalid(field: "departmentId", reason: "is not an enabled department of this org")
+        }
+    }
+
+    /// The contact must be a live contact of this org (locked shared until the write ends).
+    private func validate(contact: Int64) throws {
+        let row = try connection.queryFirst("""
+            SELECT id FROM contacts WHERE org_id = \(orgID) AND id = \(contact) AND deleted_at IS NULL
+                LOCK IN SHARE MODE
+            """)
+        guard row != nil else { throw StoreError.invalid(field: "contactId", reason: "is not a contact of this org") }
     }
 }

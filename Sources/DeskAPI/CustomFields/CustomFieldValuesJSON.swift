@@ -1,0 +1,20 @@
+import DeskCore
+
+/// A record's `cf` as Zoho Desk renders it: every custom field of the module by api name, `null` when unset.
+struct CustomFieldValuesJSON: Encodable {
+    let values: CustomFieldValues
+
+    private struct Key: CodingKey {
+        let stringValue: String
+        init(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        for (name, value) in values.all {
+            try container.encode(value, forKey: Key(stringValue: name))
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import MariaDB
+
+/// The custom field values of one record, with the api names of every custom field its module has.
+///
+/// Storage (the `cf` column of tickets, contacts and accounts): a JSON object of api name → canonical
+/// text, holding only fields with a value. Keeping every value a string under its api name lets a later
+/// field encryption store an AES-256-GCM ciphertext text in place of a field marked encrypted, and lets
+/// erasure remove a personal field (`custom_fields.is_personal`) with `JSON_REMOVE` without knowing its
+/// type. A record read carries, in the same statement, whether the module has any custom field (an
+/// index-only `MIN` subquery on `custom_fields`' unique key, `cf_any`); only then are the api names read,
+/// so orgs without custom fields pay no extra query.
+public struct CustomFieldValues: Sendable, Equatable {
+    /// The module's api names, in api-name order (every key the API renders).
+    public let names: [String]
+    /// The values that are set, by api name.
+    public let values: [String: String]
+
+    public init(names: [String] = [], values: [String: String] = [:]) {
+        self.names = names
+        self.values = values
+    }
+
+    /// No fields.
+    public static let empty = CustomFieldValues()
+
+    /// Every field as (api name, value or nil), in `names` order.
+    public var all: [(name: String, value: String?)] { names.map { ($0, values[$0]) } }
+
+    /// The audited form: `cf.<api name>` → value, for the set values, in name order.
+    var auditFields: [(field: String, value: String?)] {
+        values.keys.sorted().map { ("cf.\($0)", values[$0]) }
+    }
+
+    /// The stored values of a record row, without names (see ``hasFields(_:)``).
+    init(row: Row) throws {
+        names = []
+        values = try row.decode("cf", as: String?.self).map(CustomFieldText.decodeValues) ?? [:]
+    }
+
+    /// The same values with the module's api names.
+    func named(_ names: [String]) -> CustomFieldValues {
+        CustomFieldValues(names: names, values: values)
+    }
+
+    /// Whether a row read with ``columns(org:module:)`` says the module has custom fields.
+    static func hasFields(_ row: Row) -> Bool {
+        if case .string = row["cf_any"] { return true }
+        return false
+    }
+
+    /// The select-list piece of a record read that locks nothing: `cf_any`, the first api name of the
+    /// module's custom fields or NULL when it has none (index-only, near free).
+    static func columns(org: Int64, module: CustomFieldModule) -> SQL {
+        """
+        (SELECT MIN(api_name) FROM custom_fields WHERE org_id = \(org) AND module = \(module.rawValue)) AS cf_any
+        """
+    }
+
+    /// The module's api names when `needed` (one indexed query), else none.
+    static func names(_ connection: Connection, org: Int64, module: CustomFieldModule, needed: Bool) throws -> [String] {
+        guard needed else { return [] }
+        return try connection.query("""
+            SELECT api_name FROM custom_fields WHERE org_id = \(org) AND module = \(module.rawValue) ORDER BY api_name
+            """).map { try $0.decode("api_name", as: String.self) }
+    }
+}
