@@ -279,17 +279,20 @@ def test_deactivated_agent_gets_no_new_tokens(org):
     assert created.returncode == 0, created.stdout
     printed = dict(line.split(": ", 1) for line in created.stdout.splitlines() if ": " in line)
     client_id, secret = printed["client_id"], printed["client_secret"]
-    grant = token_request(org.stack, org.host, params=client_credentials(client_id, secret, org))
+    grant = token_request(org.stack, org.host,
+                          params=client_credentials(client_id, secret, org, scope="Desk.basic.READ"))
     assert grant.status_code == 200, grant.text
     refresh_token = grant.json()["refresh_token"]
 
     assert org.post(f"/agents/{agent['id']}/deactivate").status_code == 204
     access = {"Authorization": f"Zoho-oauthtoken {grant.json()['access_token']}"}
-    assert org.stack.get("/api/v1/myinfo", host=org.host, headers=access).status_code == 401
+    cut_off = org.stack.get("/api/v1/myinfo", host=org.host, headers=access)
+    assert cut_off.status_code == 401 and cut_off.json()["errorCode"] == "INVALID_OAUTH"
     issued = run_deskd("token", "create", "--region", org.region, "--portal", org.portal, "--agent", agent["emailId"],
                        config=org.stack.config)
     assert issued.returncode != 0
-    denied = token_request(org.stack, org.host, params=client_credentials(client_id, secret, org))
+    denied = token_request(org.stack, org.host,
+                           params=client_credentials(client_id, secret, org, scope="Desk.basic.READ"))
     assert denied.status_code == 401 and denied.json()["error"] == "invalid_client"
     refresh = {"grant_type": "refresh_token", "client_id": client_id, "client_secret": secret,
                "refresh_token": refresh_token}
