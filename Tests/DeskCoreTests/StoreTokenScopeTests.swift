@@ -11,6 +11,18 @@ struct StoreTokenScopeTests {
         }
     }
 
+    /// A client-credentials grant for `registered`, asking for its registered scopes.
+    private func clientGrant(_ store: Store, _ registered: RegisteredAPIClient, orgID: Int64? = nil) throws -> OAuthGrant {
+        try store.exchangeClientCredentials(clientID: registered.client.clientID,
+                                            clientSecret: registered.clientSecret, scope: nil, orgID: orgID)
+    }
+
+    /// A refresh-token grant for `registered` with the refresh token of `previous`.
+    private func refreshGrant(_ store: Store, _ registered: RegisteredAPIClient, _ previous: OAuthGrant) throws -> OAuthGrant {
+        try store.exchangeRefreshToken(try #require(previous.refreshToken), clientID: registered.client.clientID,
+                                       clientSecret: registered.clientSecret)
+    }
+
     @Test("deskd token create tokens hold every scope; client tokens hold the granted scopes and their client")
     func storedScopes() throws {
         let db = try StoreTestDatabase()
@@ -23,8 +35,7 @@ struct StoreTokenScopeTests {
         #expect(adminToken.scope.grants(anyOf: [OAuthScope("Desk.settings.DELETE")!]))
 
         let registered = try client(db, actor, agent: agent.id, scopes: "Desk.tickets.READ,Desk.contacts.WRITE")
-        let grant = try store.exchangeClientCredentials(clientID: registered.client.clientID,
-                                                        clientSecret: registered.clientSecret, scope: nil, orgID: org.id)
+        let grant = try clientGrant(store, registered, orgID: org.id)
         let token = try #require(try store.authenticateToken(grant.accessToken))
         #expect(token.clientID == registered.client.clientID)
         #expect(token.scope == .scopes([OAuthScope("Desk.tickets.READ")!, OAuthScope("Desk.contacts.WRITE")!]))
@@ -37,8 +48,7 @@ struct StoreTokenScopeTests {
         #expect(token.scope.grants(anyOf: [OAuthScope("Desk.search.READ")!, OAuthScope("Desk.tickets.READ")!]))
 
         // A refresh keeps the scopes and the client.
-        let refreshed = try store.exchangeRefreshToken(try #require(grant.refreshToken), clientID: registered.client.clientID,
-                                                       clientSecret: registered.clientSecret)
+        let refreshed = try refreshGrant(store, registered, grant)
         #expect(try store.authenticateToken(refreshed.accessToken)?.scope == token.scope)
         #expect(try store.authenticateToken(refreshed.accessToken)?.clientID == registered.client.clientID)
         let stored = try db.connection.query("SELECT scope FROM access_tokens ORDER BY created_at").map { try $0.decode("scope", as: String.self) }
@@ -66,10 +76,8 @@ struct StoreTokenScopeTests {
         let store = db.store()
         let registered = try client(db, actor, agent: agent.id, scopes: "Desk.tickets.ALL")
         let other = try client(db, actor, agent: agent.id, scopes: "Desk.tickets.ALL")
-        let grant = try store.exchangeClientCredentials(clientID: registered.client.clientID,
-                                                        clientSecret: registered.clientSecret, scope: nil, orgID: nil)
-        let kept = try store.exchangeClientCredentials(clientID: other.client.clientID,
-                                                       clientSecret: other.clientSecret, scope: nil, orgID: nil)
+        let grant = try clientGrant(store, registered)
+        let kept = try clientGrant(store, other)
         let admin = try store.issueAccessToken(org: org.id, agent: agent.id, lifetime: .seconds(600)).token
         #expect(try store.authenticateToken(grant.accessToken) != nil)
 
@@ -77,8 +85,7 @@ struct StoreTokenScopeTests {
 
         #expect(try store.authenticateToken(grant.accessToken) == nil)
         #expect(throws: OAuthError.invalidClient) {
-            try store.exchangeRefreshToken(try #require(grant.refreshToken), clientID: registered.client.clientID,
-                                           clientSecret: registered.clientSecret)
+            try refreshGrant(store, registered, grant)
         }
         let live = try db.connection.queryFirst("""
             SELECT COUNT(*) AS n FROM access_tokens WHERE client_id = \(registered.client.clientID) AND revoked_at IS NULL
@@ -96,8 +103,7 @@ struct StoreTokenScopeTests {
         let (_, agent, actor) = try db.org()
         let store = db.store()
         let registered = try client(db, actor, agent: agent.id, scopes: "Desk.tickets.ALL")
-        let grant = try store.exchangeClientCredentials(clientID: registered.client.clientID,
-                                                        clientSecret: registered.clientSecret, scope: nil, orgID: nil)
+        let grant = try clientGrant(store, registered)
         try db.connection.execute("UPDATE api_clients SET deleted_at = UTC_TIMESTAMP(6)")
         #expect(try store.authenticateToken(grant.accessToken) == nil)
     }
@@ -109,13 +115,11 @@ struct StoreTokenScopeTests {
         let (_, agent, actor) = try db.org()
         let store = db.store()
         let registered = try client(db, actor, agent: agent.id, scopes: "Desk.tickets.ALL")
-        let grant = try store.exchangeClientCredentials(clientID: registered.client.clientID,
-                                                        clientSecret: registered.clientSecret, scope: nil, orgID: nil)
+        let grant = try clientGrant(store, registered)
         try store.revokeRefreshToken(grant.accessToken)
         #expect(try store.authenticateToken(grant.accessToken) == nil)
         // The refresh token still works: only the access token was named.
-        #expect(try store.exchangeRefreshToken(try #require(grant.refreshToken), clientID: registered.client.clientID,
-                                               clientSecret: registered.clientSecret).accessToken.count == 64)
+        #expect(try refreshGrant(store, registered, grant).accessToken.count == 64)
     }
 
     @Test("Expired and revoked token rows are deleted in bounded batches when tokens are issued")
@@ -146,8 +150,7 @@ struct StoreTokenScopeTests {
         // One issue deletes at most one batch (200) of expired access tokens, and every stale row of the others.
         #expect(try count(db, "access_tokens") == 1 + 50)
         #expect(try count(db, "refresh_tokens") == 0)
-        let grant = try store.exchangeClientCredentials(clientID: registered.client.clientID,
-                                                        clientSecret: registered.clientSecret, scope: nil, orgID: nil)
+        let grant = try clientGrant(store, registered)
         #expect(try count(db, "access_tokens") == 2)
         #expect(try count(db, "refresh_tokens") == 1)
         #expect(try store.authenticateToken(live) != nil && store.authenticateToken(grant.accessToken) != nil)

@@ -21,41 +21,23 @@ enum TicketInput {
     /// The draft of `POST /api/v1/tickets`; `subject` is required.
     static func draft(from request: HTTPRequest) throws -> TicketDraft {
         let body = try JSONBody(request, allowed: fields)
-        let subject = body.string("subject", minLength: 1, maxLength: maxSubject)
-        if !body.has("subject") {
-            body.fail("subject", "missing", "The field is required.")
-        } else if case .some(.none) = subject {
-            body.fail("subject", "invalid", "The subject must not be null.")
-        }
-        let description = body.string("description", maxLength: maxDescription)
-        let status = body.enumValue("status", TicketStatus.self, allowed: statuses)
-        if case .some(.none) = status { body.fail("status", "invalid", "The status must not be null.") }
-        let priority = body.enumValue("priority", TicketPriority.self, allowed: priorities)
-        let channel = body.enumValue("channel", TicketChannel.self, allowed: channels)
-        if case .some(.none) = channel { body.fail("channel", "invalid", "The channel must not be null.") }
-        let email = body.string("email", maxLength: maxEmail)
-        let assignee = body.id("assigneeId")
-        let dueDate = body.date("dueDate")
-        let classification = body.enumValue("classification", TicketClassification.self, allowed: classifications)
-        let category = body.string("category", maxLength: maxCategory)
-        let department = body.id("departmentId")
-        let contact = body.id("contactId")
-        let cf = CustomFieldBody.read(request, body)
+        if !body.has("subject") { body.fail("subject", "missing", "The field is required.") }
+        let read = readFields(of: body, request)
         try body.finish()
 
-        var draft = TicketDraft(subject: (subject ?? nil) ?? "")
-        draft.description = description ?? nil
-        if let status = status ?? nil { draft.status = status }
-        draft.priority = priority ?? nil
-        if let channel = channel ?? nil { draft.channel = channel }
-        draft.email = email ?? nil
-        draft.assigneeID = assignee ?? nil
-        draft.dueDate = dueDate ?? nil
-        draft.classification = classification ?? nil
-        draft.category = category ?? nil
-        draft.departmentID = department ?? nil
-        draft.contactID = contact ?? nil
-        draft.cf = cf
+        var draft = TicketDraft(subject: read.subject ?? "")
+        draft.description = read.description ?? nil
+        if let status = read.status { draft.status = status }
+        draft.priority = read.priority ?? nil
+        if let channel = read.channel { draft.channel = channel }
+        draft.email = read.email ?? nil
+        draft.assigneeID = read.assigneeID ?? nil
+        draft.dueDate = read.dueDate ?? nil
+        draft.classification = read.classification ?? nil
+        draft.category = read.category ?? nil
+        draft.departmentID = read.departmentID ?? nil
+        draft.contactID = read.contactID ?? nil
+        draft.cf = read.cf
         return draft
     }
 
@@ -63,38 +45,34 @@ enum TicketInput {
     /// optional field (subject, status and channel cannot be cleared).
     static func changes(from request: HTTPRequest) throws -> TicketChanges {
         let body = try JSONBody(request, allowed: fields)
+        let read = readFields(of: body, request)
+        try body.finish()
+        return read
+    }
+
+    /// Every field of a ticket body, as `TicketChanges` holds them (absent → nil, `null` → `.some(nil)`);
+    /// a `null` subject, status or channel is recorded as a failure, since those cannot be cleared.
+    private static func readFields(of body: JSONBody, _ request: HTTPRequest) -> TicketChanges {
+        var read = TicketChanges()
         let subject = body.string("subject", minLength: 1, maxLength: maxSubject)
         if case .some(.none) = subject { body.fail("subject", "invalid", "The subject must not be null.") }
-        let description = body.string("description", maxLength: maxDescription)
+        read.subject = subject ?? nil
+        read.description = body.string("description", maxLength: maxDescription)
         let status = body.enumValue("status", TicketStatus.self, allowed: statuses)
         if case .some(.none) = status { body.fail("status", "invalid", "The status must not be null.") }
-        let priority = body.enumValue("priority", TicketPriority.self, allowed: priorities)
+        read.status = status ?? nil
+        read.priority = body.enumValue("priority", TicketPriority.self, allowed: priorities)
         let channel = body.enumValue("channel", TicketChannel.self, allowed: channels)
         if case .some(.none) = channel { body.fail("channel", "invalid", "The channel must not be null.") }
-        let email = body.string("email", maxLength: maxEmail)
-        let assignee = body.id("assigneeId")
-        let dueDate = body.date("dueDate")
-        let classification = body.enumValue("classification", TicketClassification.self, allowed: classifications)
-        let category = body.string("category", maxLength: maxCategory)
-        let department = body.id("departmentId")
-        let contact = body.id("contactId")
-        let cf = CustomFieldBody.read(request, body)
-        try body.finish()
-
-        var changes = TicketChanges()
-        changes.subject = subject ?? nil
-        changes.description = description
-        changes.status = status ?? nil
-        changes.priority = priority
-        changes.channel = channel ?? nil
-        changes.email = email
-        changes.assigneeID = assignee
-        changes.dueDate = dueDate
-        changes.classification = classification
-        changes.category = category
-        changes.departmentID = department
-        changes.contactID = contact
-        changes.cf = cf
-        return changes
+        read.channel = channel ?? nil
+        read.email = body.string("email", maxLength: maxEmail)
+        read.assigneeID = body.id("assigneeId")
+        read.dueDate = body.date("dueDate")
+        read.classification = body.enumValue("classification", TicketClassification.self, allowed: classifications)
+        read.category = body.string("category", maxLength: maxCategory)
+        read.departmentID = body.id("departmentId")
+        read.contactID = body.id("contactId")
+        read.cf = CustomFieldBody.read(request, body)
+        return read
     }
 }
