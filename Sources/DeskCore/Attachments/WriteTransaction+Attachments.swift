@@ -103,8 +103,12 @@ extension WriteTransaction {
             let size: Int64? = try connection.queryFirst("""
                 SELECT size FROM attachments WHERE org_id = \(orgID) AND id = \(id)
                 """)?.decode("size")
-            try connection.execute("DELETE FROM attachment_chunks WHERE org_id = \(orgID) AND attachment_id = \(id)")
-            try connection.execute("DELETE FROM attachments WHERE org_id = \(orgID) AND id = \(id)")
+            try connection.execute("""
+                DELETE FROM attachment_chunks WHERE org_id = \(orgID) AND attachment_id = \(id)
+                """)
+            try connection.execute("""
+                DELETE FROM attachments WHERE org_id = \(orgID) AND id = \(id)
+                """)
             try audit(.delete, "attachment", id, [FieldChange(field: "size", old: size.map { String($0) }, new: nil)])
         }
     }

@@ -107,7 +107,9 @@ extension WriteTransaction {
                 """)   // allow-listed: CustomFieldModule.table
             try audit(.update, field.module.recordType, recordID, [FieldChange(field: "cf.\(field.apiName)", old: old, new: nil)])
         }
-        try connection.execute("DELETE FROM custom_fields WHERE org_id = \(orgID) AND id = \(id)")
+        try connection.execute("""
+            DELETE FROM custom_fields WHERE org_id = \(orgID) AND id = \(id)
+            """)
         try audit(.delete, Self.customFieldRecordType, id, [
             FieldChange(field: "module", old: field.module.rawValue, new: nil),
             FieldChange(field: "apiName", old: field.apiName, new: nil),

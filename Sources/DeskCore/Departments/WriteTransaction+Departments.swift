@@ -153,7 +153,9 @@ extension WriteTransaction {
     /// concurrent creates and renames in one org queue one after the other (rare writes) instead of
     /// deadlocking on the name's index gap.
     private func lockOrgForNaming() throws {
-        _ = try connection.queryFirst("SELECT id FROM orgs WHERE id = \(orgID) FOR UPDATE")
+        _ = try connection.queryFirst("""
+            SELECT id FROM orgs WHERE id = \(orgID) FOR UPDATE
+            """)
     }
 
     /// No other live department of the org may have this name (case-insensitive, as the column's
