@@ -38,7 +38,8 @@ public struct Account: Sendable, Equatable {
         self.cf = cf
     }
 
-    init(row: Row) throws {
+    /// Decodes a row read with ``columns``.
+    public init(row: Row) throws {
         self.init(id: try row.decode("id"), orgID: try row.decode("org_id"), accountName: try row.decode("account_name"),
                   email: try row.decode("email"), phone: try row.decode("phone"), website: try row.decode("website"),
                   description: try row.decode("description"), createdAt: try row.decode("created_at"),
@@ -47,21 +48,14 @@ public struct Account: Sendable, Equatable {
                   cf: try CustomFieldValues(row: row))
     }
 
-    static let columns: SQL = """
+    /// The stored columns (allow-listed).
+    public static let columns: SQL = """
         org_id, id, account_name, email, phone, website, description, created_at, updated_at, version, deleted_at, \
         deleted_by, cf
         """
 
-    /// ``columns`` and whether the org has account custom fields (`cf_any`): for reads that lock nothing.
-    static func readColumns(org: Int64) -> SQL {
-        "\(columns), \(CustomFieldValues.columns(org: org, module: .accounts))"
-    }
-}
-
-extension Account: CustomFieldRecord {
-    static var customFieldModule: CustomFieldModule { .accounts }
-
-    func with(cf: CustomFieldValues) -> Account {
+    /// The account with other custom field values.
+    public func with(cf: CustomFieldValues) -> Account {
         Account(id: id, orgID: orgID, accountName: accountName, email: email, phone: phone, website: website,
                 description: description, createdAt: createdAt, updatedAt: updatedAt, version: version,
                 deletedAt: deletedAt, deletedBy: deletedBy, cf: cf)

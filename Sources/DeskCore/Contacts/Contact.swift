@@ -43,7 +43,8 @@ public struct Contact: Sendable, Equatable {
         self.cf = cf
     }
 
-    init(row: Row) throws {
+    /// Decodes a row read with ``columns``.
+    public init(row: Row) throws {
         self.init(id: try row.decode("id"), orgID: try row.decode("org_id"), firstName: try row.decode("first_name"),
                   lastName: try row.decode("last_name"), email: try row.decode("email"), phone: try row.decode("phone"),
                   mobile: try row.decode("mobile"), accountID: try row.decode("account_id"),
@@ -53,21 +54,14 @@ public struct Contact: Sendable, Equatable {
                   cf: try CustomFieldValues(row: row))
     }
 
-    static let columns: SQL = """
+    /// The stored columns (allow-listed).
+    public static let columns: SQL = """
         org_id, id, first_name, last_name, email, phone, mobile, account_id, description, created_at, updated_at, \
         version, deleted_at, deleted_by, cf
         """
 
-    /// ``columns`` and whether the org has contact custom fields (`cf_any`): for reads that lock nothing.
-    static func readColumns(org: Int64) -> SQL {
-        "\(columns), \(CustomFieldValues.columns(org: org, module: .contacts))"
-    }
-}
-
-extension Contact: CustomFieldRecord {
-    static var customFieldModule: CustomFieldModule { .contacts }
-
-    func with(cf: CustomFieldValues) -> Contact {
+    /// The contact with other custom field values.
+    public func with(cf: CustomFieldValues) -> Contact {
         Contact(id: id, orgID: orgID, firstName: firstName, lastName: lastName, email: email, phone: phone, mobile: mobile,
                 accountID: accountID, description: description, createdAt: createdAt, updatedAt: updatedAt,
                 version: version, deletedAt: deletedAt, deletedBy: deletedBy, cf: cf)
