@@ -3,7 +3,7 @@ import DeskHTTP
 
 /// What ``RecordRoutes`` needs of a ``StoredRecord`` type besides its storage: where it is served, how
 /// it renders, how request bodies read, and the id list key of `moveToTrash`.
-protocol RecordAPI {
+protocol RecordAPI: Sendable {
     associatedtype Record: StoredRecord
     associatedtype JSON: Encodable
 

@@ -50,9 +50,10 @@ struct RecordRoutes<API: RecordAPI>: Sendable {
     }
 
     private func update(_ request: AgentRequest) throws -> HTTPResponse {
-        try RecordHandlers.update(request, namingCustomFields: true, read: API.changes(from:), write: { tx, id, changes, expected in
-            try tx.update(Record.self, id, changes: changes, expectedVersion: expected)
-        }, answer: Self.single)
+        try RecordHandlers.update(request, namingCustomFields: true, read: API.changes(from:),
+                                  write: { tx, id, changes, expected in
+                                      try tx.update(Record.self, id, changes: changes, expectedVersion: expected)
+                                  }, answer: Self.single)
     }
 
     /// `{"<idsKey>":["…"]}` → 204 No Content, like tickets; all or nothing.

@@ -24,7 +24,7 @@ extension Account: StoredRecord {
     public init(draft: AccountDraft, id: Int64, orgID: Int64, now: Date) {
         self.init(id: id, orgID: orgID, accountName: draft.accountName, email: draft.email, phone: draft.phone,
                   website: draft.website, description: draft.description, createdAt: now, updatedAt: now,
-                  version: 1, deletedAt: nil, deletedBy: nil)
+                  version: 1, deletedAt: nil, deletedBy: nil, cf: .empty)
     }
 
     public func applying(_ changes: AccountChanges, cf: CustomFieldValues, now: Date) -> Account {

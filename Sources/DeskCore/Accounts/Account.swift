@@ -19,25 +19,9 @@ public struct Account: Sendable, Equatable {
     public let deletedBy: Int64?
     /// The custom field values, with every custom field api name of the module.
     public let cf: CustomFieldValues
+}
 
-    public init(id: Int64, orgID: Int64, accountName: String, email: String?, phone: String?, website: String?,
-                description: String?, createdAt: Date, updatedAt: Date, version: Int64, deletedAt: Date?,
-                deletedBy: Int64?, cf: CustomFieldValues = .empty) {
-        self.id = id
-        self.orgID = orgID
-        self.accountName = accountName
-        self.email = email
-        self.phone = phone
-        self.website = website
-        self.description = description
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.version = version
-        self.deletedAt = deletedAt
-        self.deletedBy = deletedBy
-        self.cf = cf
-    }
-
+extension Account {
     /// Decodes a row read with ``columns``.
     public init(row: Row) throws {
         self.init(id: try row.decode("id"), orgID: try row.decode("org_id"), accountName: try row.decode("account_name"),

@@ -15,7 +15,9 @@ extension Contact: StoredRecord {
 
     /// First name, last name or email starts with the text.
     public static func searchCondition(_ pattern: String) -> SQL {
-        "first_name LIKE \(pattern) ESCAPE '!' OR last_name LIKE \(pattern) ESCAPE '!' OR email LIKE \(pattern) ESCAPE '!'"
+        """
+        first_name LIKE \(pattern) ESCAPE '!' OR last_name LIKE \(pattern) ESCAPE '!' OR email LIKE \(pattern) ESCAPE '!'
+        """
     }
 
     public static var searchOrder: String { "last_name" }
@@ -23,7 +25,7 @@ extension Contact: StoredRecord {
     public init(draft: ContactDraft, id: Int64, orgID: Int64, now: Date) {
         self.init(id: id, orgID: orgID, firstName: draft.firstName, lastName: draft.lastName, email: draft.email,
                   phone: draft.phone, mobile: draft.mobile, accountID: draft.accountID, description: draft.description,
-                  createdAt: now, updatedAt: now, version: 1, deletedAt: nil, deletedBy: nil)
+                  createdAt: now, updatedAt: now, version: 1, deletedAt: nil, deletedBy: nil, cf: .empty)
     }
 
     public func applying(_ changes: ContactChanges, cf: CustomFieldValues, now: Date) -> Contact {

@@ -22,27 +22,9 @@ public struct Contact: Sendable, Equatable {
     public let deletedBy: Int64?
     /// The custom field values, with every custom field api name of the module.
     public let cf: CustomFieldValues
+}
 
-    public init(id: Int64, orgID: Int64, firstName: String?, lastName: String, email: String?, phone: String?,
-                mobile: String?, accountID: Int64?, description: String?, createdAt: Date, updatedAt: Date,
-                version: Int64, deletedAt: Date?, deletedBy: Int64?, cf: CustomFieldValues = .empty) {
-        self.id = id
-        self.orgID = orgID
-        self.firstName = firstName
-        self.lastName = lastName
-        self.email = email
-        self.phone = phone
-        self.mobile = mobile
-        self.accountID = accountID
-        self.description = description
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.version = version
-        self.deletedAt = deletedAt
-        self.deletedBy = deletedBy
-        self.cf = cf
-    }
-
+extension Contact {
     /// Decodes a row read with ``columns``.
     public init(row: Row) throws {
         self.init(id: try row.decode("id"), orgID: try row.decode("org_id"), firstName: try row.decode("first_name"),
