@@ -23,10 +23,7 @@ enum AccountInput {
     /// The changes of `PATCH /api/v1/accounts/{id}`: absent fields stay, `null` clears an optional field
     /// (`accountName` cannot be cleared).
     static func changes(from request: HTTPRequest) throws -> AccountChanges {
-        let (values, cf) = try RecordBody.read(request, allowed: fields, fields: read)
-        var changes = values
-        changes.cf = cf
-        return changes
+        try RecordBody.changes(request, allowed: fields, fields: read)
     }
 
     private static func read(_ body: JSONBody) -> AccountChanges {

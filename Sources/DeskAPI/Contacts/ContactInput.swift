@@ -22,10 +22,7 @@ enum ContactInput {
     /// The changes of `PATCH /api/v1/contacts/{id}`: absent fields stay, `null` clears an optional field
     /// (`lastName` cannot be cleared).
     static func changes(from request: HTTPRequest) throws -> ContactChanges {
-        let (values, cf) = try RecordBody.read(request, allowed: fields, fields: read)
-        var changes = values
-        changes.cf = cf
-        return changes
+        try RecordBody.changes(request, allowed: fields, fields: read)
     }
 
     private static func read(_ body: JSONBody) -> ContactChanges {

@@ -19,4 +19,14 @@ enum RecordBody {
         try body.finish()
         return (values, cf)
     }
+
+    /// Reads an update body as ``read(_:allowed:required:fields:)`` does (nothing required): the changes
+    /// `fields` returns, with the body's custom field values.
+    static func changes<Changes: RecordInput>(_ request: HTTPRequest, allowed: Set<String>,
+                                              fields: (JSONBody) -> Changes) throws -> Changes {
+        let (values, cf) = try read(request, allowed: allowed, fields: fields)
+        var changes = values
+        changes.cf = cf
+        return changes
+    }
 }

@@ -35,7 +35,7 @@ public struct RecordSort<Field: RecordSortField>: Sendable, Equatable {
     /// `ORDER BY <column> <dir>, id <dir>`.
     var orderBy: SQL {
         let direction = descending ? "DESC" : "ASC"
-        return "ORDER BY \(unsafeRaw: field.column) \(unsafeRaw: direction), id \(unsafeRaw: direction)"
         // allow-listed: RecordSortField.column and ASC/DESC
+        return "ORDER BY \(unsafeRaw: field.column) \(unsafeRaw: direction), id \(unsafeRaw: direction)"
     }
 }

@@ -4,7 +4,7 @@ import MariaDB
 /// The create or update input of a record: its own fields plus custom field values by api name.
 public protocol RecordInput: Sendable {
     /// Custom field values by api name (`.null` clears on update); empty when the request has none.
-    var cf: [String: CustomFieldInput] { get }
+    var cf: [String: CustomFieldInput] { get set }
 }
 
 /// A record type with the generic storage of ``Store`` reads and ``WriteTransaction`` writes (contacts,
@@ -41,6 +41,8 @@ public protocol StoredRecord: Sendable {
     func with(cf: CustomFieldValues) -> Self
 
     var id: Int64 { get }
+    var createdAt: Date { get }
+    var updatedAt: Date { get }
     /// Bumped on every write; the ETag.
     var version: Int64 { get }
     /// The custom field values.
