@@ -14,13 +14,7 @@ enum AccountInput {
 
     /// The draft of `POST /api/v1/accounts`; `accountName` is required.
     static func draft(from request: HTTPRequest) throws -> AccountDraft {
-        let body = try JSONBody(request, allowed: fields)
-        let values = read(body)
-        let cf = CustomFieldBody.read(request, body)
-        if !body.has("accountName") {
-            body.fail("accountName", "missing", "The field is required.")
-        }
-        try body.finish()
+        let (values, cf) = try RecordBody.read(request, allowed: fields, required: "accountName", fields: read)
         return AccountDraft(accountName: values.accountName ?? "", email: values.email ?? nil,
                             phone: values.phone ?? nil, website: values.website ?? nil,
                             description: values.description ?? nil, cf: cf)
@@ -29,11 +23,7 @@ enum AccountInput {
     /// The changes of `PATCH /api/v1/accounts/{id}`: absent fields stay, `null` clears an optional field
     /// (`accountName` cannot be cleared).
     static func changes(from request: HTTPRequest) throws -> AccountChanges {
-        let body = try JSONBody(request, allowed: fields)
-        var values = read(body)
-        values.cf = CustomFieldBody.read(request, body)
-        try body.finish()
-        return values
+        try RecordBody.changes(request, allowed: fields, fields: read)
     }
 
     private static func read(_ body: JSONBody) -> AccountChanges {

@@ -5,20 +5,17 @@ import DeskCore
 struct AccountJSON: Encodable {
     let account: Account
 
-    private enum Key: String, CodingKey {
+    private enum Key: String, RecordJSONKey {
         case id, accountName, email, phone, website, description, cf, createdTime, modifiedTime
     }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
-        try container.encode(String(account.id), forKey: .id)
+        try container.encodeRecordFields(of: account)
         try container.encode(account.accountName, forKey: .accountName)
         try container.encode(account.email, forKey: .email)
         try container.encode(account.phone, forKey: .phone)
         try container.encode(account.website, forKey: .website)
         try container.encode(account.description, forKey: .description)
-        try container.encode(CustomFieldValuesJSON(values: account.cf), forKey: .cf)
-        try container.encode(APITime.format(account.createdAt), forKey: .createdTime)
-        try container.encode(APITime.format(account.updatedAt), forKey: .modifiedTime)
     }
 }

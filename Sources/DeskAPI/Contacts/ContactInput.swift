@@ -13,34 +13,16 @@ enum ContactInput {
 
     /// The draft of `POST /api/v1/contacts`; `lastName` is required.
     static func draft(from request: HTTPRequest) throws -> ContactDraft {
-        let body = try JSONBody(request, allowed: fields)
-        let values = read(body)
-        let cf = CustomFieldBody.read(request, body)
-        if !body.has("lastName") {
-            body.fail("lastName", "missing", "The field is required.")
-        }
-        try body.finish()
-        var draft = ContactDraft(lastName: (values.lastName ?? nil) ?? "")
-        draft.firstName = values.firstName ?? nil
-        draft.email = values.email ?? nil
-        draft.phone = values.phone ?? nil
-        draft.mobile = values.mobile ?? nil
-        draft.accountID = values.accountID ?? nil
-        draft.description = values.description ?? nil
-        draft.cf = cf
-        return draft
+        let (values, cf) = try RecordBody.read(request, allowed: fields, required: "lastName", fields: read)
+        return ContactDraft(firstName: values.firstName ?? nil, lastName: values.lastName ?? "",
+                            email: values.email ?? nil, phone: values.phone ?? nil, mobile: values.mobile ?? nil,
+                            accountID: values.accountID ?? nil, description: values.description ?? nil, cf: cf)
     }
 
     /// The changes of `PATCH /api/v1/contacts/{id}`: absent fields stay, `null` clears an optional field
     /// (`lastName` cannot be cleared).
     static func changes(from request: HTTPRequest) throws -> ContactChanges {
-        let body = try JSONBody(request, allowed: fields)
-        let values = read(body)
-        let cf = CustomFieldBody.read(request, body)
-        try body.finish()
-        return ContactChanges(firstName: values.firstName, lastName: values.lastName ?? nil, email: values.email,
-                              phone: values.phone, mobile: values.mobile, accountID: values.accountID,
-                              description: values.description, cf: cf)
+        try RecordBody.changes(request, allowed: fields, fields: read)
     }
 
     private static func read(_ body: JSONBody) -> ContactChanges {

@@ -5,13 +5,13 @@ import DeskCore
 struct ContactJSON: Encodable {
     let contact: Contact
 
-    private enum Key: String, CodingKey {
+    private enum Key: String, RecordJSONKey {
         case id, firstName, lastName, email, phone, mobile, accountId, description, cf, createdTime, modifiedTime
     }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
-        try container.encode(String(contact.id), forKey: .id)
+        try container.encodeRecordFields(of: contact)
         try container.encode(contact.firstName, forKey: .firstName)
         try container.encode(contact.lastName, forKey: .lastName)
         try container.encode(contact.email, forKey: .email)
@@ -19,8 +19,5 @@ struct ContactJSON: Encodable {
         try container.encode(contact.mobile, forKey: .mobile)
         try container.encode(contact.accountID.map(String.init), forKey: .accountId)
         try container.encode(contact.description, forKey: .description)
-        try container.encode(CustomFieldValuesJSON(values: contact.cf), forKey: .cf)
-        try container.encode(APITime.format(contact.createdAt), forKey: .createdTime)
-        try container.encode(APITime.format(contact.updatedAt), forKey: .modifiedTime)
     }
 }

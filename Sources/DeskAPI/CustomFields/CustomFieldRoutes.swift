@@ -31,27 +31,22 @@ struct CustomFieldRoutes: Sendable {
     }
 
     private func get(_ request: AgentRequest) throws -> HTTPResponse {
-        let id = try RecordRequest.id(request.http)
-        guard let field = try request.store.customField(id, in: request.orgID) else { throw StoreError.notFound }
-        return Self.single(field)
+        try RecordHandlers.get(request, find: { store, id, org in try store.customField(id, in: org) },
+                               answer: Self.single)
     }
 
     /// 200 and the definition, as record creates answer.
     private func create(_ request: AgentRequest) throws -> HTTPResponse {
-        let draft = try CustomFieldDefinitionInput.draft(from: request.http)
-        let field = try request.store.write(request.actor) { tx in try tx.createCustomField(draft) }
-        return Self.single(field)
+        try RecordHandlers.create(request, read: CustomFieldDefinitionInput.draft(from:),
+                                  write: { tx, draft in try tx.createCustomField(draft) }, answer: Self.single)
     }
 
     /// `If-Match: "<version>"` makes the update conditional (412 when the definition changed since).
     private func update(_ request: AgentRequest) throws -> HTTPResponse {
-        let id = try RecordRequest.id(request.http)
-        let expected = try RecordRequest.expectedVersion(request.http.headers["If-Match"])
-        let changes = try CustomFieldDefinitionInput.changes(from: request.http)
-        let field = try request.store.write(request.actor) { tx in
-            try tx.updateCustomField(id, changes: changes, expectedVersion: expected)
-        }
-        return Self.single(field)
+        try RecordHandlers.update(request, read: CustomFieldDefinitionInput.changes(from:),
+                                  write: { tx, id, changes, expected in
+                                      try tx.updateCustomField(id, changes: changes, expectedVersion: expected)
+                                  }, answer: Self.single)
     }
 
     /// 204 No Content; `If-Match` as for updates.

@@ -36,27 +36,22 @@ struct DepartmentRoutes: Sendable {
     }
 
     private func get(_ request: AgentRequest) throws -> HTTPResponse {
-        let id = try RecordRequest.id(request.http)
-        guard let department = try request.store.department(id, in: request.orgID) else { throw StoreError.notFound }
-        return Self.single(department)
+        try RecordHandlers.get(request, find: { store, id, org in try store.department(id, in: org) },
+                               answer: Self.single)
     }
 
     /// Zoho Desk answers a create with 200 and the record.
     private func create(_ request: AgentRequest) throws -> HTTPResponse {
-        let draft = try DepartmentInput.draft(from: request.http)
-        let department = try request.store.write(request.actor) { tx in try tx.createDepartment(draft) }
-        return Self.single(department)
+        try RecordHandlers.create(request, read: DepartmentInput.draft(from:),
+                                  write: { tx, draft in try tx.createDepartment(draft) }, answer: Self.single)
     }
 
     /// `If-Match: "<version>"` (or `*`) makes the update conditional: 412 when the department changed since.
     private func update(_ request: AgentRequest) throws -> HTTPResponse {
-        let id = try RecordRequest.id(request.http)
-        let expected = try RecordRequest.expectedVersion(request.http.headers["If-Match"])
-        let changes = try DepartmentInput.changes(from: request.http)
-        let department = try request.store.write(request.actor) { tx in
-            try tx.updateDepartment(id, changes: changes, expectedVersion: expected)
-        }
-        return Self.single(department)
+        try RecordHandlers.update(request, read: DepartmentInput.changes(from:),
+                                  write: { tx, id, changes, expected in
+                                      try tx.updateDepartment(id, changes: changes, expectedVersion: expected)
+                                  }, answer: Self.single)
     }
 
     /// 204 No Content; enabling an enabled (or disabling a disabled) department changes nothing.

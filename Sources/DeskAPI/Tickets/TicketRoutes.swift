@@ -41,38 +41,28 @@ struct TicketRoutes: Sendable {
     }
 
     private func get(_ request: AgentRequest) throws -> HTTPResponse {
-        let id = try RecordRequest.id(request.http)
-        guard let ticket = try request.store.ticket(id, in: request.orgID) else { throw StoreError.notFound }
-        return Self.single(ticket)
+        try RecordHandlers.get(request, find: { store, id, org in try store.ticket(id, in: org) }, answer: Self.single)
     }
 
     /// Zoho Desk answers a create with 200 and the ticket.
     private func create(_ request: AgentRequest) throws -> HTTPResponse {
-        let draft = try TicketInput.draft(from: request.http)
-        let ticket = try CustomFieldErrors.naming {
-            try request.store.write(request.actor) { tx in try tx.createTicket(draft) }
-        }
-        return Self.single(ticket)
+        try RecordHandlers.create(request, namingCustomFields: true, read: TicketInput.draft(from:),
+                                  write: { tx, draft in try tx.createTicket(draft) }, answer: Self.single)
     }
 
     /// `If-Match: "<version>"` (or `*`) makes the update conditional: 412 when the ticket changed since.
     private func update(_ request: AgentRequest) throws -> HTTPResponse {
-        let id = try RecordRequest.id(request.http)
-        let expected = try RecordRequest.expectedVersion(request.http.headers["If-Match"])
-        let changes = try TicketInput.changes(from: request.http)
-        let ticket = try CustomFieldErrors.naming {
-            try request.store.write(request.actor) { tx in
-                try tx.updateTicket(id, changes: changes, expectedVersion: expected)
-            }
-        }
-        return Self.single(ticket)
+        try RecordHandlers.update(request, namingCustomFields: true, read: TicketInput.changes(from:),
+                                  write: { tx, id, changes, expected in
+                                      try tx.updateTicket(id, changes: changes, expectedVersion: expected)
+                                  }, answer: Self.single)
     }
 
     /// `{"ticketIds":["…"]}` → 204 No Content, as Zoho Desk answers; all or nothing.
     private func moveToTrash(_ request: AgentRequest) throws -> HTTPResponse {
-        let unique = try RecordRequest.idList(request.http, key: "ticketIds", maxCount: Self.maxTrashBatch)
-        try request.store.write(request.actor) { tx in try tx.moveToTrash(tickets: unique) }
-        return .empty()
+        try RecordHandlers.moveToTrash(request, key: "ticketIds", maxCount: Self.maxTrashBatch) { tx, ids in
+            try tx.moveToTrash(tickets: ids)
+        }
     }
 
     /// The ticket with `ETag: "<version>"`.

@@ -19,26 +19,11 @@ public struct Account: Sendable, Equatable {
     public let deletedBy: Int64?
     /// The custom field values, with every custom field api name of the module.
     public let cf: CustomFieldValues
+}
 
-    public init(id: Int64, orgID: Int64, accountName: String, email: String?, phone: String?, website: String?,
-                description: String?, createdAt: Date, updatedAt: Date, version: Int64, deletedAt: Date?,
-                deletedBy: Int64?, cf: CustomFieldValues = .empty) {
-        self.id = id
-        self.orgID = orgID
-        self.accountName = accountName
-        self.email = email
-        self.phone = phone
-        self.website = website
-        self.description = description
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.version = version
-        self.deletedAt = deletedAt
-        self.deletedBy = deletedBy
-        self.cf = cf
-    }
-
-    init(row: Row) throws {
+extension Account {
+    /// Decodes a row read with ``columns``.
+    public init(row: Row) throws {
         self.init(id: try row.decode("id"), orgID: try row.decode("org_id"), accountName: try row.decode("account_name"),
                   email: try row.decode("email"), phone: try row.decode("phone"), website: try row.decode("website"),
                   description: try row.decode("description"), createdAt: try row.decode("created_at"),
@@ -47,21 +32,14 @@ public struct Account: Sendable, Equatable {
                   cf: try CustomFieldValues(row: row))
     }
 
-    static let columns: SQL = """
+    /// The stored columns (allow-listed).
+    public static let columns: SQL = """
         org_id, id, account_name, email, phone, website, description, created_at, updated_at, version, deleted_at, \
         deleted_by, cf
         """
 
-    /// ``columns`` and whether the org has account custom fields (`cf_any`): for reads that lock nothing.
-    static func readColumns(org: Int64) -> SQL {
-        "\(columns), \(CustomFieldValues.columns(org: org, module: .accounts))"
-    }
-}
-
-extension Account: CustomFieldRecord {
-    static var customFieldModule: CustomFieldModule { .accounts }
-
-    func with(cf: CustomFieldValues) -> Account {
+    /// The account with other custom field values.
+    public func with(cf: CustomFieldValues) -> Account {
         Account(id: id, orgID: orgID, accountName: accountName, email: email, phone: phone, website: website,
                 description: description, createdAt: createdAt, updatedAt: updatedAt, version: version,
                 deletedAt: deletedAt, deletedBy: deletedBy, cf: cf)

@@ -22,28 +22,11 @@ public struct Contact: Sendable, Equatable {
     public let deletedBy: Int64?
     /// The custom field values, with every custom field api name of the module.
     public let cf: CustomFieldValues
+}
 
-    public init(id: Int64, orgID: Int64, firstName: String?, lastName: String, email: String?, phone: String?,
-                mobile: String?, accountID: Int64?, description: String?, createdAt: Date, updatedAt: Date,
-                version: Int64, deletedAt: Date?, deletedBy: Int64?, cf: CustomFieldValues = .empty) {
-        self.id = id
-        self.orgID = orgID
-        self.firstName = firstName
-        self.lastName = lastName
-        self.email = email
-        self.phone = phone
-        self.mobile = mobile
-        self.accountID = accountID
-        self.description = description
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.version = version
-        self.deletedAt = deletedAt
-        self.deletedBy = deletedBy
-        self.cf = cf
-    }
-
-    init(row: Row) throws {
+extension Contact {
+    /// Decodes a row read with ``columns``.
+    public init(row: Row) throws {
         self.init(id: try row.decode("id"), orgID: try row.decode("org_id"), firstName: try row.decode("first_name"),
                   lastName: try row.decode("last_name"), email: try row.decode("email"), phone: try row.decode("phone"),
                   mobile: try row.decode("mobile"), accountID: try row.decode("account_id"),
@@ -53,21 +36,14 @@ public struct Contact: Sendable, Equatable {
                   cf: try CustomFieldValues(row: row))
     }
 
-    static let columns: SQL = """
+    /// The stored columns (allow-listed).
+    public static let columns: SQL = """
         org_id, id, first_name, last_name, email, phone, mobile, account_id, description, created_at, updated_at, \
         version, deleted_at, deleted_by, cf
         """
 
-    /// ``columns`` and whether the org has contact custom fields (`cf_any`): for reads that lock nothing.
-    static func readColumns(org: Int64) -> SQL {
-        "\(columns), \(CustomFieldValues.columns(org: org, module: .contacts))"
-    }
-}
-
-extension Contact: CustomFieldRecord {
-    static var customFieldModule: CustomFieldModule { .contacts }
-
-    func with(cf: CustomFieldValues) -> Contact {
+    /// The contact with other custom field values.
+    public func with(cf: CustomFieldValues) -> Contact {
         Contact(id: id, orgID: orgID, firstName: firstName, lastName: lastName, email: email, phone: phone, mobile: mobile,
                 accountID: accountID, description: description, createdAt: createdAt, updatedAt: updatedAt,
                 version: version, deletedAt: deletedAt, deletedBy: deletedBy, cf: cf)
