@@ -10,10 +10,27 @@ final class JSONBody {
     let fields: [String: JSONValue]
     var errors: [FieldError] = []
 
-    /// Decodes the request's JSON object (415 for a non-JSON Content-Type, 400 for malformed JSON, 422 for
-    /// a document that is not an object) and records every field not in `allowed` as an error.
+    /// Parses the request's JSON object with ``JSONValueParser`` (415 for a non-JSON Content-Type, 413 above
+    /// the JSON size limit, 400 for an empty or malformed body, 422 for a document that is not an object) and
+    /// records every field not in `allowed` as an error.
     init(_ request: HTTPRequest, allowed: Set<String>) throws {
-        fields = try request.decodeJSON([String: JSONValue].self)
+        try request.checkJSONBody()
+        let document: JSONValue
+        do {
+            document = try JSONValueParser.parse(request.body)
+        } catch {
+            throw HTTPError.badRequest("The request body is not valid JSON.")
+        }
+        switch document {
+        case .object(let fields):
+            self.fields = fields
+        case .null:
+            throw HTTPError.invalidData(fieldErrors: [FieldError(fieldName: "", errorType: "invalid",
+                                                                 errorMessage: "Expected an object, found null.")])
+        default:
+            throw HTTPError.invalidData(fieldErrors: [FieldError(fieldName: "", errorType: "invalid",
+                                                                 errorMessage: "Expected an object.")])
+        }
         for key in fields.keys.sorted() where !allowed.contains(key) {
             errors.append(FieldError(fieldName: Self.pointer(key), errorType: "invalid",
                                      errorMessage: "The field is not allowed here."))

@@ -13,18 +13,25 @@ extension HTTPRequest {
     ///
     /// An `HTTPError` thrown by the type's own `init(from:)` passes through unchanged.
     public func decodeJSON<T: Decodable>(_ type: T.Type, decoder: JSONDecoder? = nil) throws -> T {
-        guard let contentType, contentType.isJSON else {
-            throw HTTPError.unsupportedMediaType(expected: "application/json")
-        }
-        let limit = limits.effectiveMaxJSONBytes
-        guard body.count <= limit else { throw HTTPError.payloadTooLarge(limit: limit) }
-        guard !body.isEmpty else { throw HTTPError.badRequest("The request body is empty; JSON was expected.") }
+        try checkJSONBody()
         let decoder = decoder ?? Self.makeJSONDecoder()
         do {
             return try decoder.decode(T.self, from: Data(body))
         } catch let error as DecodingError {
             throw JSONDecodingErrorMapper.httpError(for: error)
         }
+    }
+
+    /// The checks of ``decodeJSON(_:decoder:)`` before any parsing, for callers with a parser of their own:
+    /// 415 `UNSUPPORTED_MEDIA_TYPE` when the Content-Type is not JSON, 413 `PAYLOAD_TOO_LARGE` above
+    /// `limits.maxJSONBytes`, 400 `INVALID_DATA` for an empty body.
+    public func checkJSONBody() throws {
+        guard let contentType, contentType.isJSON else {
+            throw HTTPError.unsupportedMediaType(expected: "application/json")
+        }
+        let limit = limits.effectiveMaxJSONBytes
+        guard body.count <= limit else { throw HTTPError.payloadTooLarge(limit: limit) }
+        guard !body.isEmpty else { throw HTTPError.badRequest("The request body is empty; JSON was expected.") }
     }
 
     /// Parses an `application/x-www-form-urlencoded` body (415 for another Content-Type, 413 above
