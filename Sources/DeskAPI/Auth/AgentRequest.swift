@@ -108,11 +108,29 @@ struct APIAuthenticator: Sendable {
     /// The token of `Zoho-oauthtoken <t>` or `Bearer <t>` (scheme case-insensitive), or nil.
     static func bearerToken(_ header: String?) -> String? {
         guard let header else { return nil }
-        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2 else { return nil }
-        let scheme = parts[0].lowercased()
-        guard scheme == "zoho-oauthtoken" || scheme == "bearer" else { return nil }
-        let token = parts[1].trimmingCharacters(in: .whitespaces)
-        return token.isEmpty ? nil : token
+        // Byte-level parsing: this runs on every API request, and Foundation's trimming and lowercasing
+        // cost several percent of a request's CPU.
+        let bytes = header.utf8
+        guard let space = bytes.firstIndex(of: UInt8(ascii: " ")) else { return nil }
+        let scheme = bytes[..<space]
+        guard asciiCaseInsensitiveEqual(scheme, "zoho-oauthtoken") || asciiCaseInsensitiveEqual(scheme, "bearer") else {
+            return nil
+        }
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var rest = bytes[bytes.index(after: space)...]
+        while let first = rest.first, isBlank(first) { rest = rest.dropFirst() }
+        while let last = rest.last, isBlank(last) { rest = rest.dropLast() }
+        return rest.isEmpty ? nil : String(Substring(rest))
+    }
+
+    /// Whether `bytes` spell `lowercase` (ASCII letters in any case).
+    private static func asciiCaseInsensitiveEqual(_ bytes: Substring.UTF8View.SubSequence, _ lowercase: StaticString) -> Bool {
+        guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
+        return lowercase.withUTF8Buffer { expected in
+            zip(bytes, expected).allSatisfy { byte, want in
+                let folded = (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) ? byte | 0x20 : byte
+                return folded == want
+            }
+        }
     }
 }
