@@ -125,7 +125,14 @@ final class JSONBody {
             fail(key, "invalid", "Expected an array of 1 to \(maxCount) IDs.")
             return nil
         }
+        return ids(items, key: key)
+    }
+
+    /// The IDs of an array's `items`; the first item that is not an ID string is recorded as invalid
+    /// (`/<key>/<index>`) and gives nil.
+    private func ids(_ items: [JSONValue], key: String) -> [Int64]? {
         var ids: [Int64] = []
+        ids.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
             guard let id = Self.id(item) else {
                 errors.append(FieldError(fieldName: Self.pointer(key) + "/\(index)", errorType: "invalid",
@@ -157,16 +164,7 @@ final class JSONBody {
             fail(key, "invalid", "Expected an array of at most \(maxCount) IDs.")
             return nil
         }
-        var ids: [Int64] = []
-        for (index, item) in items.enumerated() {
-            guard let id = Self.id(item) else {
-                errors.append(FieldError(fieldName: Self.pointer(key) + "/\(index)", errorType: "invalid",
-                                         errorMessage: "Expected an ID (a string of digits)."))
-                return nil
-            }
-            ids.append(id)
-        }
-        return ids
+        return ids(items, key: key)
     }
 
     /// Records a problem with `key`.
