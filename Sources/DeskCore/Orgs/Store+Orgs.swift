@@ -24,7 +24,7 @@ extension Store {
                          + (SELECT COUNT(*) FROM org_tombstones WHERE portal = \(portal)) AS n
                     """)?.decode("n", as: Int64.self) ?? 0
                 if taken > 0 { throw StoreError.conflict("portal") }
-                let now = try databaseNow()
+                let now = Store.now()
                 try connection.execute("""
                     INSERT INTO orgs (id, portal, name, region, recycle_bin_retention_days, created_at, updated_at,
                                       version)

@@ -64,12 +64,4 @@ public struct Store {
         let micros = Int64(spec.tv_sec) * 1_000_000 + Int64(spec.tv_nsec) / 1_000
         return Date(timeIntervalSince1970: Double(micros) / 1_000_000)
     }
-
-    /// The database's current UTC time (microseconds).
-    func databaseNow() throws -> Date {
-        guard let row = try connection.queryFirst("SELECT UTC_TIMESTAMP(6) AS now") else {
-            throw MariaDBError(code: 2000, sqlState: "HY000", message: "no time from the server", sql: nil)
-        }
-        return try row.decode("now")
-    }
 }
