@@ -1,7 +1,8 @@
 import DeskCore
+import DeskHTTP
 
 /// A record's `cf` as Zoho Desk renders it: every custom field of the module by api name, `null` when unset.
-struct CustomFieldValuesJSON: Encodable {
+struct CustomFieldValuesJSON: DirectJSONEncodable {
     let values: CustomFieldValues
 
     private struct Key: CodingKey {
@@ -16,5 +17,14 @@ struct CustomFieldValuesJSON: Encodable {
         for (name, value) in values.all {
             try container.encode(value, forKey: Key(stringValue: name))
         }
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        for (name, value) in values.all.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
+            writer.key(name)
+            writer.string(value)
+        }
+        writer.endObject()
     }
 }

@@ -1,8 +1,10 @@
 import DeskCore
+import DeskHTTP
 
 /// A ticket as the API renders it (Zoho Desk v1 shape): IDs and the ticket number as strings, times as
-/// `yyyy-MM-ddTHH:mm:ss.SSSZ`, `null` for every absent optional.
-struct TicketJSON: Encodable {
+/// `yyyy-MM-ddTHH:mm:ss.SSSZ`, `null` for every absent optional. `encode(to:)` defines the shape;
+/// `writeJSON(to:)` writes the same bytes directly (the hottest response of the API).
+struct TicketJSON: DirectJSONEncodable {
     let ticket: Ticket
 
     private enum Key: String, CodingKey {
@@ -30,6 +32,47 @@ struct TicketJSON: Encodable {
         try container.encode(CustomFieldValuesJSON(values: ticket.cf), forKey: .cf)
         try container.encode(APITime.format(ticket.createdAt), forKey: .createdTime)
         try container.encode(APITime.format(ticket.updatedAt), forKey: .modifiedTime)
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("assigneeId")
+        writer.idString(ticket.assigneeID)
+        writer.key("category")
+        writer.string(ticket.category)
+        writer.key("cf")
+        CustomFieldValuesJSON(values: ticket.cf).writeJSON(to: &writer)
+        writer.key("channel")
+        writer.string(ticket.channel.rawValue)
+        writer.key("classification")
+        writer.string(ticket.classification?.rawValue)
+        writer.key("contactId")
+        writer.idString(ticket.contactID)
+        writer.key("createdTime")
+        writer.string(APITime.format(ticket.createdAt))
+        writer.key("departmentId")
+        writer.idString(ticket.departmentID)
+        writer.key("description")
+        writer.string(ticket.description)
+        writer.key("dueDate")
+        writer.string(ticket.dueDate.map(APITime.format))
+        writer.key("email")
+        writer.string(ticket.email)
+        writer.key("id")
+        writer.idString(ticket.id)
+        writer.key("modifiedTime")
+        writer.string(APITime.format(ticket.updatedAt))
+        writer.key("priority")
+        writer.string(ticket.priority?.rawValue)
+        writer.key("status")
+        writer.string(ticket.status.rawValue)
+        writer.key("statusType")
+        writer.string(ticket.status.statusType)
+        writer.key("subject")
+        writer.string(ticket.subject)
+        writer.key("ticketNumber")
+        writer.idString(ticket.ticketNumber)
+        writer.endObject()
     }
 }
 

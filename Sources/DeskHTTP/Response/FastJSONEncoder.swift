@@ -18,6 +18,12 @@ public struct FastJSONEncoder: Sendable {
 
     /// The JSON bytes of `value`.
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        if let direct = value as? any DirectJSONEncodable {
+            var writer = JSONWriter()
+            writer.output.bytes.reserveCapacity(512)
+            direct.writeJSON(to: &writer)
+            return writer.bytes
+        }
         let node = try JSONTreeEncoder.node(of: value, parent: nil, key: nil)
         var writer = JSONByteWriter()
         writer.bytes.reserveCapacity(512)
@@ -40,6 +46,8 @@ enum JSONNode {
     case object(JSONObjectBox)
     /// A value that an encoder (a nested or super encoder) produces; resolved when written.
     case encoder(JSONTreeEncoder)
+    /// JSON a ``DirectJSONEncodable`` value wrote itself.
+    case raw([UInt8])
 }
 
 final class JSONArrayBox {
@@ -123,6 +131,10 @@ final class JSONTreeEncoder: Encoder {
         case let url as URL: return .string(url.absoluteString)
         case let data as Data: return .string(data.base64EncodedString())
         case let decimal as Decimal: return .number(decimal.description)
+        case let direct as any DirectJSONEncodable:
+            var writer = JSONWriter()
+            direct.writeJSON(to: &writer)
+            return .raw(writer.bytes)
         default:
             let encoder = JSONTreeEncoder(parent: parent, key: key)
             try value.encode(to: encoder)
@@ -308,6 +320,8 @@ struct JSONByteWriter {
             try writeObject(box)
         case .encoder(let encoder):
             try write(encoder.node ?? .object(JSONObjectBox()))
+        case .raw(let json):
+            bytes.append(contentsOf: json)
         }
     }
 

@@ -1,0 +1,136 @@
+/// A value that writes its own JSON bytes instead of going through `encode(to:)` and the encoder's tree.
+///
+/// ``FastJSONEncoder`` (and so ``HTTPResponse/json(_:status:)``) uses ``writeJSON(to:)`` wherever it meets
+/// such a value, at the top or nested in lists and objects; Foundation's `JSONEncoder` still uses
+/// `encode(to:)`. The two must produce the same bytes: keys in UTF-8 byte order (Foundation's
+/// `.sortedKeys`), each key once. The hot responses (a ticket, a page of tickets) use it, because building
+/// and sorting the tree costs more than the rest of rendering them.
+public protocol DirectJSONEncodable: Encodable {
+    /// Writes this value's JSON, exactly as `encode(to:)` renders through ``FastJSONEncoder``.
+    func writeJSON(to writer: inout JSONWriter)
+}
+
+/// Writes compact JSON straight into bytes, for ``DirectJSONEncodable`` values.
+///
+/// Objects are written key by key; the caller writes keys in UTF-8 byte order (debug builds check it).
+/// Strings are escaped as ``FastJSONEncoder`` escapes them.
+public struct JSONWriter {
+    var output = JSONByteWriter()
+    /// No comma before the next key or item: the object or array was just opened.
+    private var atStart = true
+    #if DEBUG
+    /// The last key of each open object, to check the order.
+    private var lastKeys: [[UInt8]?] = []
+    #endif
+
+    /// An empty writer.
+    public init() {}
+
+    /// The bytes written so far.
+    public var bytes: [UInt8] { output.bytes }
+
+    /// Opens an object: `{`.
+    public mutating func beginObject() {
+        output.bytes.append(UInt8(ascii: "{"))
+        atStart = true
+        #if DEBUG
+        lastKeys.append(nil)
+        #endif
+    }
+
+    /// Closes the innermost object: `}`.
+    public mutating func endObject() {
+        output.bytes.append(UInt8(ascii: "}"))
+        atStart = false
+        #if DEBUG
+        lastKeys.removeLast()
+        #endif
+    }
+
+    /// Opens an array: `[`.
+    public mutating func beginArray() {
+        output.bytes.append(UInt8(ascii: "["))
+        atStart = true
+    }
+
+    /// Closes the innermost array: `]`.
+    public mutating func endArray() {
+        output.bytes.append(UInt8(ascii: "]"))
+        atStart = false
+    }
+
+    /// Starts an array item (the comma between items).
+    public mutating func item() {
+        if !atStart { output.bytes.append(UInt8(ascii: ",")) }
+        atStart = false
+    }
+
+    /// Writes `"name":` (after a comma unless it is the object's first key).
+    public mutating func key(_ name: String) {
+        if !atStart { output.bytes.append(UInt8(ascii: ",")) }
+        atStart = false
+        #if DEBUG
+        let nameBytes = Array(name.utf8)
+        if let previous = lastKeys[lastKeys.count - 1] {
+            assert(previous.lexicographicallyPrecedes(nameBytes), "JSON keys out of order: \(name)")
+        }
+        lastKeys[lastKeys.count - 1] = nameBytes
+        #endif
+        output.writeString(name)
+        output.bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// A string value.
+    public mutating func string(_ value: String) {
+        output.writeString(value)
+    }
+
+    /// A string value, or `null`.
+    public mutating func string(_ value: String?) {
+        if let value { output.writeString(value) } else { null() }
+    }
+
+    /// A decimal number as a JSON string (the API's IDs), or `null`.
+    public mutating func idString(_ value: Int64?) {
+        guard let value else { return null() }
+        output.bytes.append(UInt8(ascii: "\""))
+        appendDecimal(value)
+        output.bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// An integer value.
+    public mutating func integer(_ value: Int64) {
+        appendDecimal(value)
+    }
+
+    /// `null`.
+    public mutating func null() {
+        output.bytes.append(contentsOf: [0x6e, 0x75, 0x6c, 0x6c])
+    }
+
+    /// A nested value: directly when it writes itself, else through ``FastJSONEncoder``'s tree.
+    public mutating func value<T: Encodable>(_ value: T) throws {
+        if let direct = value as? any DirectJSONEncodable {
+            direct.writeJSON(to: &self)
+            return
+        }
+        try output.write(JSONTreeEncoder.node(of: value, parent: nil, key: nil))
+    }
+
+    private mutating func appendDecimal(_ value: Int64) {
+        if value < 0 {
+            output.bytes.append(UInt8(ascii: "-"))
+        }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 20 digits at most, written back to front
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var index = buffer.count
+            repeat {
+                index -= 1
+                buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            output.bytes.append(contentsOf: buffer[index...])
+        }
+    }
+}
