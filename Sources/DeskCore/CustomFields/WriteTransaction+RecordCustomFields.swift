@@ -24,8 +24,7 @@ extension WriteTransaction {
 
     /// The record of a row read with ``readRecord(_:_:readColumns:)``, its `cf` named.
     func record<R: CustomFieldRecord>(_ row: Row, as type: R.Type = R.self) throws -> R {
-        guard let record = try R.decode(one: row, org: orgID, connection: connection) else { throw StoreError.notFound }
-        return record
+        try R.decodeInTransaction(row, org: orgID, connection: connection)
     }
 
     /// On a create without custom field values (`given` false) the definitions were not read: a mandatory

@@ -6,7 +6,7 @@ extension Store {
     /// A live record of the org; nil when unknown, another org's, or in the recycle bin.
     public func record<R: StoredRecord>(_ type: R.Type, _ id: Int64, in org: Int64) throws -> R? {
         try R.decode(one: connection.queryFirst("""
-            SELECT \(R.readColumns(org: org)) FROM \(unsafeRaw: R.table)
+            SELECT \(R.columns) FROM \(unsafeRaw: R.table)
             WHERE org_id = \(org) AND id = \(id) AND deleted_at IS NULL
             """), org: org, connection: connection)   // allow-listed: CustomFieldModule.table
     }
@@ -16,7 +16,7 @@ extension Store {
                                          sort: RecordSort<R.SortField> = .default) throws -> [R] {
         try page.validate()
         return try R.decode(connection.query("""
-            SELECT \(R.readColumns(org: org)) FROM \(unsafeRaw: R.table) WHERE org_id = \(org) AND deleted_at IS NULL
+            SELECT \(R.columns) FROM \(unsafeRaw: R.table) WHERE org_id = \(org) AND deleted_at IS NULL
             \(sort.orderBy) \(page.sql)
             """), org: org, connection: connection)   // allow-listed: CustomFieldModule.table
     }
@@ -37,7 +37,7 @@ extension Store {
         try page.validate()
         let pattern = try PrefixSearch(query).pattern
         return try R.decode(connection.query("""
-            SELECT \(R.readColumns(org: org)) FROM \(unsafeRaw: R.table)
+            SELECT \(R.columns) FROM \(unsafeRaw: R.table)
             WHERE org_id = \(org) AND deleted_at IS NULL AND (\(R.searchCondition(pattern)))
             ORDER BY \(unsafeRaw: R.searchOrder), id \(page.sql)
             """), org: org, connection: connection)   // allow-listed: CustomFieldModule.table, StoredRecord.searchOrder

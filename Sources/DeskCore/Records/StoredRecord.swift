@@ -64,15 +64,22 @@ extension StoredRecord {
     /// The record's table (allow-listed).
     static var table: String { module.table }
 
-    /// ``columns`` and whether the org has custom fields of the module (`cf_any`): for reads that lock nothing.
+    /// ``columns`` and whether the org has custom fields of the module (`cf_any`): for reads inside a write
+    /// transaction (``decodeInTransaction(_:org:connection:)``).
     static func readColumns(org: Int64) -> SQL {
         "\(columns), \(CustomFieldValues.columns(org: org, module: module))"
     }
 
-    /// The records of rows read with ``readColumns(org:)``, their `cf` named with the module's api names
-    /// (one indexed query, and only when the rows say the module has custom fields).
+    /// The records of rows read with ``columns`` outside a transaction, their `cf` named with the module's
+    /// api names (``CustomFieldNameCache``).
     static func decode(_ rows: [Row], org: Int64, connection: Connection) throws -> [Self] {
         try CustomFieldDecoding<Self>.decode(rows, org: org, connection: connection).map(\.record)
+    }
+
+    /// The record of a row read with ``readColumns(org:)`` inside a write transaction, its `cf` named from
+    /// the definitions as the transaction sees them.
+    static func decodeInTransaction(_ row: Row, org: Int64, connection: Connection) throws -> Self {
+        try CustomFieldDecoding<Self>.decodeInTransaction(row, org: org, connection: connection).record
     }
 
     /// The record of `row`, if any, named as ``decode(_:org:connection:)`` does.

@@ -23,7 +23,7 @@ extension WriteTransaction {
             throw StoreError.notFound
         }
         try requireMandatory(row, given: cf.given)
-        guard let record = try R.decode(one: row, org: orgID, connection: connection) else { throw StoreError.notFound }
+        let record = try R.decodeInTransaction(row, org: orgID, connection: connection)
         let changes = record.auditValues.compactMap { field, value in
             value.map { FieldChange(field: field, old: nil, new: $0) }
         }
@@ -70,8 +70,9 @@ extension WriteTransaction {
 
     /// The live record with the custom field names; a plain read of a row this transaction holds locked.
     private func readLive<R: StoredRecord>(_ type: R.Type, _ id: Int64) throws -> R? {
-        try R.decode(one: readRecord(R.module, id, readColumns: R.readColumns(org: orgID)), org: orgID,
-                     connection: connection)
+        try readRecord(R.module, id, readColumns: R.readColumns(org: orgID)).map {
+            try R.decodeInTransaction($0, org: orgID, connection: connection)
+        }
     }
 
     /// The live record, locked for the rest of the transaction (its `cf` without field names).

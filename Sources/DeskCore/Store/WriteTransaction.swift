@@ -14,6 +14,8 @@ public final class WriteTransaction {
     private var isOpen = true
     /// Whether a change may affect who can authenticate (an agent, org or API client was audited).
     private(set) var changesAuthentication = false
+    /// Whether a custom field definition was audited (its api names may have changed).
+    private(set) var changesCustomFields = false
 
     /// Record types whose changes can make access tokens stop working: writing one empties this
     /// process's token cache when the transaction commits.
@@ -38,6 +40,7 @@ public final class WriteTransaction {
     /// Appends one audit row for this actor.
     func audit(_ action: AuditAction, _ recordType: String, _ recordID: Int64, _ changes: [FieldChange]) throws {
         if Self.authenticationRecordTypes.contains(recordType) { changesAuthentication = true }
+        if recordType == Self.customFieldRecordType { changesCustomFields = true }
         try AuditLog.append(connection: connection, id: store.ids.next(), actor: actor, at: now, action: action,
                             recordType: recordType, recordID: recordID, changes: changes)
     }

@@ -12,7 +12,7 @@ extension Store {
         let conditions = try search.conditions(org: org)
         let direction = sort.descending ? "DESC" : "ASC"
         let tickets = try Ticket.decode(connection.query("""
-            SELECT \(Ticket.readColumns(org: org)) FROM tickets WHERE \(conditions)
+            SELECT \(Ticket.columns) FROM tickets WHERE \(conditions)
             ORDER BY \(unsafeRaw: sort.field.column) \(unsafeRaw: direction), id \(unsafeRaw: direction)
             \(page.sql)
             """), org: org, connection: connection)   // allow-listed: TicketSort.Field.column and ASC/DESC

@@ -5,14 +5,14 @@ extension Store {
     /// A live ticket of the org; nil when unknown, another org's, or in the recycle bin.
     public func ticket(_ id: Int64, in org: Int64) throws -> Ticket? {
         try Ticket.decode(one: connection.queryFirst("""
-            SELECT \(Ticket.readColumns(org: org)) FROM tickets WHERE org_id = \(org) AND id = \(id) AND deleted_at IS NULL
+            SELECT \(Ticket.columns) FROM tickets WHERE org_id = \(org) AND id = \(id) AND deleted_at IS NULL
             """), org: org, connection: connection)
     }
 
     /// A live ticket of the org by its ticket number.
     public func ticket(number: Int64, in org: Int64) throws -> Ticket? {
         try Ticket.decode(one: connection.queryFirst("""
-            SELECT \(Ticket.readColumns(org: org)) FROM tickets
+            SELECT \(Ticket.columns) FROM tickets
             WHERE org_id = \(org) AND ticket_number = \(number) AND deleted_at IS NULL
             """), org: org, connection: connection)
     }
@@ -22,7 +22,7 @@ extension Store {
         try page.validate()
         let direction = sort.descending ? "DESC" : "ASC"
         return try Ticket.decode(connection.query("""
-            SELECT \(Ticket.readColumns(org: org)) FROM tickets WHERE \(Self.conditions(org: org, filter))
+            SELECT \(Ticket.columns) FROM tickets WHERE \(Self.conditions(org: org, filter))
             ORDER BY \(unsafeRaw: sort.field.column) \(unsafeRaw: direction), id \(unsafeRaw: direction)
             \(page.sql)
             """), org: org, connection: connection)   // allow-listed: TicketSort.Field.column and ASC/DESC

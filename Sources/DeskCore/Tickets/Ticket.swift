@@ -85,7 +85,7 @@ public struct Ticket: Sendable, Equatable {
         contact_id, cf
         """
 
-    /// ``columns`` and whether the org has ticket custom fields (`cf_any`): for reads that lock nothing.
+    /// ``columns`` and whether the org has ticket custom fields (`cf_any`): for reads inside a write transaction.
     static func readColumns(org: Int64) -> SQL {
         "\(columns), \(CustomFieldValues.columns(org: org, module: .tickets))"
     }
