@@ -32,7 +32,7 @@ struct StoreAgentTests {
             try tx.createAgent(AgentDraft(email: "taro@acme.example", firstName: "太郎", lastName: "山田",
                                           langCode: "ja-JP", timeZone: "Asia/Tokyo", departmentIDs: [sales.id, sales.id]))
         }
-        #expect(agent.role == .agent && agent.isActive && agent.version == 1 && agent.lastName == "山田")
+        #expect(agent.profileID == BuiltInProfile.agent.rawValue && agent.roleID == Role.topRoleID && agent.isActive && agent.version == 1 && agent.lastName == "山田")
         #expect(try store.agent(id: agent.id, in: org.id) == agent)
         #expect(try store.departmentIDs(ofAgents: [agent.id], in: org.id)[agent.id] == [sales.id])
         let created = try store.auditEntries(in: org.id, filter: AuditFilter(recordID: agent.id), page: Page())
@@ -41,7 +41,8 @@ struct StoreAgentTests {
             FieldChange(field: "emailId", old: nil, new: "taro@acme.example"),
             FieldChange(field: "firstName", old: nil, new: "太郎"),
             FieldChange(field: "lastName", old: nil, new: "山田"),
-            FieldChange(field: "role", old: nil, new: "Agent"),
+            FieldChange(field: "profileId", old: nil, new: "2"),
+            FieldChange(field: "roleId", old: nil, new: "1"),
             FieldChange(field: "status", old: nil, new: "ACTIVE"),
             FieldChange(field: "langCode", old: nil, new: "ja-JP"),
             FieldChange(field: "timeZone", old: nil, new: "Asia/Tokyo"),
@@ -49,16 +50,16 @@ struct StoreAgentTests {
         ])
 
         let updated = try store.write(actor) { tx in
-            try tx.updateAgent(agent.id, changes: AgentChanges(role: .administrator, phone: .some("+81 3 0000"),
+            try tx.updateAgent(agent.id, changes: AgentChanges(profileID: BuiltInProfile.administrator.rawValue, phone: .some("+81 3 0000"),
                                                                timeZone: .some(nil), departmentIDs: []),
                                expectedVersion: 1)
         }
-        #expect(updated.version == 2 && updated.role == .administrator && updated.timeZone == nil)
+        #expect(updated.version == 2 && updated.isAdministrator && updated.timeZone == nil)
         #expect(try store.departmentIDs(ofAgents: [agent.id], in: org.id)[agent.id] == [])
         let update = try store.auditEntries(in: org.id, filter: AuditFilter(recordID: agent.id, action: .update),
                                             page: Page())
         #expect(update.map(\.changes) == [[
-            FieldChange(field: "role", old: "Agent", new: "Administrator"),
+            FieldChange(field: "profileId", old: "2", new: "1"),
             FieldChange(field: "phone", old: nil, new: "+81 3 0000"),
             FieldChange(field: "timeZone", old: "Asia/Tokyo", new: nil),
             FieldChange(field: "associatedDepartmentIds", old: String(sales.id), new: nil),
@@ -116,10 +117,10 @@ struct StoreAgentTests {
         #expect(throws: StoreError.invalid(field: "status", reason: "the org's last active administrator cannot be deactivated")) {
             try store.write(actor) { try $0.setAgentActive(admin.id, false) }
         }
-        #expect(throws: StoreError.invalid(field: "role", reason: "the org's last active administrator cannot be demoted")) {
-            try store.write(actor) { try $0.updateAgent(admin.id, changes: AgentChanges(role: .agent), expectedVersion: nil) }
+        #expect(throws: StoreError.invalid(field: "profileId", reason: "the org's last active administrator cannot be demoted")) {
+            try store.write(actor) { try $0.updateAgent(admin.id, changes: AgentChanges(profileID: BuiltInProfile.agent.rawValue), expectedVersion: nil) }
         }
-        let second = try store.write(actor) { try $0.createAgent(AgentDraft(email: "b@acme.example", lastName: "B", role: .administrator)) }
+        let second = try store.write(actor) { try $0.createAgent(AgentDraft(email: "b@acme.example", lastName: "B", profileID: BuiltInProfile.administrator.rawValue)) }
         let (token, _) = try store.issueAccessToken(org: org.id, agent: second.id, lifetime: .seconds(600))
         #expect(try store.authenticate(accessToken: token)?.agentID == second.id)
         let disabled = try store.write(actor) { try $0.setAgentActive(second.id, false) }
@@ -132,8 +133,8 @@ struct StoreAgentTests {
         let again = try store.write(actor) { try $0.setAgentActive(second.id, true) }
         #expect(again.isActive && again.version == 3)
         #expect(try store.authenticate(accessToken: token)?.agentID == second.id)
-        let demoted = try store.write(actor) { try $0.updateAgent(admin.id, changes: AgentChanges(role: .agent), expectedVersion: nil) }
-        #expect(demoted.role == .agent)
+        let demoted = try store.write(actor) { try $0.updateAgent(admin.id, changes: AgentChanges(profileID: BuiltInProfile.agent.rawValue), expectedVersion: nil) }
+        #expect(!demoted.isAdministrator)
         let statuses = try store.auditEntries(in: org.id, filter: AuditFilter(recordID: second.id, action: .update), page: Page())
         #expect(statuses.map(\.changes) == [
             [FieldChange(field: "status", old: "DISABLED", new: "ACTIVE")],

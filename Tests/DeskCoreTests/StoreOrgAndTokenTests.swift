@@ -12,7 +12,7 @@ struct StoreOrgAndTokenTests {
         let store = db.store()
         let (org, agent, _) = try db.org("acme")
         #expect(org.portal == "acme" && org.region == .eu)
-        #expect(agent.role == .administrator && agent.isActive && agent.orgID == org.id && agent.version == 1)
+        #expect(agent.isAdministrator && agent.isActive && agent.orgID == org.id && agent.version == 1)
         #expect(try store.org(portal: "acme") == org)
         #expect(try store.org(id: org.id) == org)
         #expect(try store.agent(email: "admin@acme.example", in: org.id) == agent)

@@ -6,7 +6,7 @@ import DeskHTTP
 /// rules (email syntax, the language and time zone, departments of the org) are DeskCore's.
 enum AgentInput {
     static let profileFields: Set<String> = ["firstName", "lastName", "phone", "mobile", "langCode", "timeZone"]
-    static let adminFields: Set<String> = profileFields.union(["role", "associatedDepartmentIds"])
+    static let adminFields: Set<String> = profileFields.union(["profileId", "roleId", "associatedDepartmentIds"])
     /// Fields an agent has that no body may set; naming one is 422 with a message saying how it changes.
     static let readOnly: [String: String] = [
         "emailId": "The emailId cannot be edited; an agent's email address changes through an email-change request.",
@@ -18,7 +18,8 @@ enum AgentInput {
     ]
     /// Fields of an agent's own profile (`/myinfo`) that only an administrator changes, through `/agents`.
     static let adminOnly: [String: String] = [
-        "role": "The role cannot be changed through /myinfo; an administrator changes it through /api/v1/agents/{id}.",
+        "profileId": "The profile cannot be changed through /myinfo; an administrator changes it through /api/v1/agents/{id}.",
+        "roleId": "The role cannot be changed through /myinfo; an administrator changes it through /api/v1/agents/{id}.",
         "associatedDepartmentIds": "The departments cannot be changed through /myinfo; an administrator changes them through /api/v1/agents/{id}.",
     ]
     static let maxName = 100
@@ -27,9 +28,8 @@ enum AgentInput {
     static let maxLangCode = 35
     static let maxTimeZone = 64
     static let maxDepartments = 100
-    static let roles = AgentRole.allCases.map(\.rawValue)
 
-    /// The draft of `POST /api/v1/agents`: `emailId` and `lastName` required, `role` defaults to Agent.
+    /// The draft of `POST /api/v1/agents`: `emailId` and `lastName` required, `profileId` defaults to the built-in Agent profile, `roleId` to the top role.
     static func draft(from request: HTTPRequest) throws -> AgentDraft {
         let body = try JSONBody(request, allowed: adminFields.union(["emailId"]))
         let email = body.string("emailId", minLength: 1, maxLength: maxEmail)
@@ -42,7 +42,8 @@ enum AgentInput {
         let values = read(body)
         try body.finish()
         return AgentDraft(email: (email ?? nil) ?? "", firstName: values.firstName ?? nil,
-                          lastName: values.lastName ?? "", role: values.role ?? .agent, phone: values.phone ?? nil,
+                          lastName: values.lastName ?? "", profileID: values.profileID ?? BuiltInProfile.agent.rawValue,
+                          roleID: values.roleID ?? Role.topRoleID, phone: values.phone ?? nil,
                           mobile: values.mobile ?? nil, langCode: values.langCode ?? nil,
                           timeZone: values.timeZone ?? nil, departmentIDs: values.departmentIDs ?? [])
     }
@@ -74,14 +75,13 @@ enum AgentInput {
     private static func read(_ body: JSONBody) -> AgentChanges {
         let lastName = body.string("lastName", minLength: 1, maxLength: maxName)
         if case .some(.none) = lastName { body.fail("lastName", "invalid", "The lastName must not be null.") }
-        var role: AgentRole?
-        if body.has("role") {
-            let value = body.enumValue("role", AgentRole.self, allowed: roles)
-            if case .some(.none) = value { body.fail("role", "invalid", "Expected one of: \(roles.joined(separator: ", ")).") }
-            role = value ?? nil
-        }
+        let profileID = body.id("profileId")
+        if case .some(.none) = profileID { body.fail("profileId", "invalid", "The profileId must not be null.") }
+        let roleID = body.id("roleId")
+        if case .some(.none) = roleID { body.fail("roleId", "invalid", "The roleId must not be null.") }
         return AgentChanges(
-            firstName: body.string("firstName", maxLength: maxName), lastName: lastName ?? nil, role: role,
+            firstName: body.string("firstName", maxLength: maxName), lastName: lastName ?? nil,
+            profileID: profileID ?? nil, roleID: roleID ?? nil,
             phone: body.string("phone", maxLength: maxPhone), mobile: body.string("mobile", maxLength: maxPhone),
             langCode: body.string("langCode", minLength: 1, maxLength: maxLangCode),
             timeZone: body.string("timeZone", minLength: 1, maxLength: maxTimeZone),

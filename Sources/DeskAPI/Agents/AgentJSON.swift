@@ -2,13 +2,14 @@ import DeskCore
 import DeskHTTP
 
 /// An agent as the API renders it (Zoho Desk v1 shape): IDs as strings, `name` the full name, `status`
-/// `ACTIVE` or `DISABLED`, the departments as `associatedDepartmentIds`.
+/// `ACTIVE` or `DISABLED`, its profile and role as `profileId` and `roleId`, the departments as
+/// `associatedDepartmentIds`.
 struct AgentJSON: Encodable {
     let agent: Agent
     let departmentIDs: [Int64]
 
     private enum Key: String, CodingKey {
-        case id, emailId, firstName, lastName, name, status, role, phone, mobile, langCode, timeZone
+        case id, emailId, firstName, lastName, name, status, profileId, roleId, phone, mobile, langCode, timeZone
         case associatedDepartmentIds, createdTime, modifiedTime
     }
 
@@ -20,7 +21,8 @@ struct AgentJSON: Encodable {
         try container.encode(agent.lastName, forKey: .lastName)
         try container.encode([agent.firstName, agent.lastName].compactMap { $0 }.joined(separator: " "), forKey: .name)
         try container.encode(agent.status.rawValue, forKey: .status)
-        try container.encode(agent.role.rawValue, forKey: .role)
+        try container.encode(String(agent.profileID), forKey: .profileId)
+        try container.encode(String(agent.roleID), forKey: .roleId)
         try container.encode(agent.phone, forKey: .phone)
         try container.encode(agent.mobile, forKey: .mobile)
         try container.encode(agent.langCode, forKey: .langCode)

@@ -40,6 +40,9 @@ struct APIAuthenticator: Sendable {
     /// - an `orgId` header or query parameter other than the token's org → 403 `OAUTH_ORG_MISMATCH`;
     /// - a token without a scope that grants the call (``APIScopeMap``) → 401 `SCOPE_MISMATCH`, as Zoho
     ///   Desk answers; a path the scope map does not know is refused so for every token;
+    /// - the agent's access (``AgentAccess``: profile, role, sharing, field settings) is resolved (cached a
+    ///   few seconds, ``AccessCache``); a profile without the call's right (``APIPermissionMap``) → 403
+    ///   `FORBIDDEN`; the actor carries the access into every read and write;
     /// - verified tokens are cached for a few seconds (``AccessTokenCache``: revocations in this process
     ///   apply at once, elsewhere within its TTL of 5 s);
     /// - the handler then runs with a `Store` on the worker's connection to that region, and `StoreError`s
@@ -83,13 +86,32 @@ struct APIAuthenticator: Sendable {
                 throw HTTPError.unauthorized("The access token's OAuth scope does not allow this API.",
                                              errorCode: "SCOPE_MISMATCH")
             }
-            let actor = authenticated.actor(requestID: request.requestID)
+            guard let access = try store.access(org: authenticated.orgID, agent: authenticated.agentID) else {
+                throw HTTPError.unauthorized("The access token is invalid, expired or revoked.", errorCode: "INVALID_OAUTH")
+            }
+            try Self.checkRight(access, method: request.method.rawValue, path: request.routePattern ?? request.path)
+            let actor = authenticated.actor(requestID: request.requestID).with(access: access)
             let agentRequest = AgentRequest(http: request, actor: actor, region: region, store: store)
             do {
                 return try handler(agentRequest)
             } catch let error as StoreError {
                 throw error.httpError
             }
+        }
+    }
+
+    /// Refuses the call with 403 `FORBIDDEN` unless the caller's profile has the right it needs
+    /// (``APIPermissionMap``; a path without an entry is refused for everyone).
+    private static func checkRight(_ access: AgentAccess, method: String, path: String) throws {
+        switch APIPermissionMap.requirement(method: method, path: path) {
+        case .anyAgent?:
+            return
+        case .right(let module, let action)?:
+            guard !access.allows(action, on: module) else { return }
+            throw HTTPError.forbidden("Your profile does not permit \(action.rawValue) on \(module.rawValue).",
+                                      errorCode: "FORBIDDEN")
+        case nil:
+            throw HTTPError.forbidden("This API is not open to agents.", errorCode: "FORBIDDEN")
         }
     }
 

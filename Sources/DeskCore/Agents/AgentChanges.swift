@@ -3,7 +3,8 @@
 public struct AgentChanges: Sendable, Equatable {
     public var firstName: String??
     public var lastName: String?
-    public var role: AgentRole?
+    public var profileID: Int64?
+    public var roleID: Int64?
     public var phone: String??
     public var mobile: String??
     public var langCode: String??
@@ -11,12 +12,13 @@ public struct AgentChanges: Sendable, Equatable {
     /// The complete new set of departments, when given.
     public var departmentIDs: [Int64]?
 
-    public init(firstName: String?? = nil, lastName: String? = nil, role: AgentRole? = nil, phone: String?? = nil,
+    public init(firstName: String?? = nil, lastName: String? = nil, profileID: Int64? = nil, roleID: Int64? = nil, phone: String?? = nil,
                 mobile: String?? = nil, langCode: String?? = nil, timeZone: String?? = nil,
                 departmentIDs: [Int64]? = nil) {
         self.firstName = firstName
         self.lastName = lastName
-        self.role = role
+        self.profileID = profileID
+        self.roleID = roleID
         self.phone = phone
         self.mobile = mobile
         self.langCode = langCode

@@ -11,6 +11,8 @@ extension WriteTransaction {
         try Validation.email(draft.email, field: "emailId")
         try AgentFields.validate(firstName: draft.firstName, lastName: draft.lastName, phone: draft.phone,
                                  mobile: draft.mobile, langCode: draft.langCode, timeZone: draft.timeZone)
+        try requireProfile(draft.profileID)
+        try requireRole(draft.roleID)
         let departments = Array(Set(draft.departmentIDs)).sorted()
         try lockDepartments(departments, field: "associatedDepartmentIds")
         let taken = try connection.queryFirst("""
@@ -20,9 +22,9 @@ extension WriteTransaction {
         let id = store.ids.next()
         do {
             try connection.execute("""
-                INSERT INTO agents (org_id, id, email, first_name, last_name, role, is_active, phone, mobile, lang_code,
+                INSERT INTO agents (org_id, id, email, first_name, last_name, profile_id, role_id, is_active, phone, mobile, lang_code,
                                     time_zone, created_at, updated_at, version)
-                VALUES (\(orgID), \(id), \(draft.email), \(draft.firstName), \(draft.lastName), \(draft.role.rawValue),
+                VALUES (\(orgID), \(id), \(draft.email), \(draft.firstName), \(draft.lastName), \(draft.profileID), \(draft.roleID),
                         1, \(draft.phone), \(draft.mobile), \(draft.langCode), \(draft.timeZone), \(now), \(now), 1)
                 """)
         } catch let error as MariaDBError where error.code == 1062 {
@@ -41,13 +43,18 @@ extension WriteTransaction {
     /// ('update', old → new, departments as one `associatedDepartmentIds` field); when nothing changes,
     /// nothing is written and the version stays.
     ///
-    /// - Throws: `StoreError.notFound`, `.versionMismatch(current:)`, `.invalid(field:reason:)` — "role" when
-    ///   the change would leave the org without an active administrator.
+    /// - Throws: `StoreError.notFound`, `.versionMismatch(current:)`, `.invalid(field:reason:)` — "profileId" when
+    ///   the change would leave the org without an active administrator or names no profile, "roleId" for
+    ///   an unknown role.
     public func updateAgent(_ id: Int64, changes: AgentChanges, expectedVersion: Int64?) throws -> Agent {
         // A demotion locks the org's active administrators before the agent itself, so that concurrent
         // demotions queue in one order instead of deadlocking.
         var administrators: [Int64]?
-        if let role = changes.role, role != .administrator { administrators = try lockActiveAdministrators() }
+        if let profile = changes.profileID, profile != BuiltInProfile.administrator.rawValue {
+            administrators = try lockActiveAdministrators()
+        }
+        if let profile = changes.profileID { try requireProfile(profile) }
+        if let role = changes.roleID { try requireRole(role) }
         guard let current = try lockedAgent(id) else { throw StoreError.notFound }
         if let expectedVersion, expectedVersion != current.version {
             throw StoreError.versionMismatch(current: current.version)
@@ -55,7 +62,7 @@ extension WriteTransaction {
         let updated = Agent(
             id: current.id, orgID: current.orgID, email: current.email,
             firstName: changes.firstName ?? current.firstName, lastName: changes.lastName ?? current.lastName,
-            role: changes.role ?? current.role, isActive: current.isActive, phone: changes.phone ?? current.phone,
+            profileID: changes.profileID ?? current.profileID, roleID: changes.roleID ?? current.roleID, isActive: current.isActive, phone: changes.phone ?? current.phone,
             mobile: changes.mobile ?? current.mobile, langCode: changes.langCode ?? current.langCode,
             timeZone: changes.timeZone ?? current.timeZone, createdAt: current.createdAt, updatedAt: now,
             version: current.version + 1)
@@ -66,9 +73,9 @@ extension WriteTransaction {
         if newDepartments != oldDepartments {
             try lockDepartments(newDepartments.filter { !oldDepartments.contains($0) }, field: "associatedDepartmentIds")
         }
-        if current.role == .administrator && updated.role != .administrator && current.isActive,
+        if current.isAdministrator && !updated.isAdministrator && current.isActive,
            administrators?.contains(where: { $0 != id }) != true {
-            throw StoreError.invalid(field: "role", reason: "the org's last active administrator cannot be demoted")
+            throw StoreError.invalid(field: "profileId", reason: "the org's last active administrator cannot be demoted")
         }
         let diff = zip(AgentFields.values(of: current, departments: oldDepartments),
                        AgentFields.values(of: updated, departments: newDepartments)).compactMap { old, new in
@@ -77,7 +84,7 @@ extension WriteTransaction {
         if diff.isEmpty { return current }
         try connection.execute("""
             UPDATE agents SET first_name = \(updated.firstName), last_name = \(updated.lastName),
-                role = \(updated.role.rawValue), phone = \(updated.phone), mobile = \(updated.mobile),
+                profile_id = \(updated.profileID), role_id = \(updated.roleID), phone = \(updated.phone), mobile = \(updated.mobile),
                 lang_code = \(updated.langCode), time_zone = \(updated.timeZone),
                 updated_at = \(now), version = version + 1
             WHERE org_id = \(orgID) AND id = \(id) AND deleted_at IS NULL
@@ -102,7 +109,7 @@ extension WriteTransaction {
         let administrators = active ? nil : try lockActiveAdministrators()
         guard let current = try lockedAgent(id) else { throw StoreError.notFound }
         if current.isActive == active { return current }
-        if !active && current.role == .administrator, administrators?.contains(where: { $0 != id }) != true {
+        if !active && current.isAdministrator, administrators?.contains(where: { $0 != id }) != true {
             throw StoreError.invalid(field: "status", reason: "the org's last active administrator cannot be deactivated")
         }
         try connection.execute("""
@@ -146,10 +153,28 @@ extension WriteTransaction {
     private func lockActiveAdministrators() throws -> [Int64] {
         try connection.query("""
             SELECT id FROM agents
-            WHERE org_id = \(orgID) AND role = \(AgentRole.administrator.rawValue) AND is_active = 1
+            WHERE org_id = \(orgID) AND profile_id = \(BuiltInProfile.administrator.rawValue) AND is_active = 1
                 AND deleted_at IS NULL
             ORDER BY id FOR UPDATE
             """).map { try $0.decode("id") }
+    }
+
+    /// Refuses a profile id that is neither built in nor a live custom profile of the org.
+    private func requireProfile(_ id: Int64) throws {
+        if BuiltInProfile(rawValue: id) != nil { return }
+        let found = try connection.queryFirst("""
+            SELECT id FROM profiles WHERE org_id = \(orgID) AND id = \(id) AND deleted_at IS NULL LOCK IN SHARE MODE
+            """)
+        if found == nil { throw StoreError.invalid(field: "profileId", reason: "is not a profile of this organization") }
+    }
+
+    /// Refuses a role id that is neither the top role nor a live role of the org.
+    private func requireRole(_ id: Int64) throws {
+        if id == Role.topRoleID { return }
+        let found = try connection.queryFirst("""
+            SELECT id FROM roles WHERE org_id = \(orgID) AND id = \(id) AND deleted_at IS NULL LOCK IN SHARE MODE
+            """)
+        if found == nil { throw StoreError.invalid(field: "roleId", reason: "is not a role of this organization") }
     }
 
     private static let emailTaken = StoreError.invalid(field: "emailId",

@@ -46,7 +46,7 @@ extension Store {
                     let departmentName = String(String.UnicodeScalarView(trimmed.unicodeScalars.prefix(100)))
                     let department = try tx.createDepartment(DepartmentDraft(name: departmentName), isDefault: true)
                     return try tx.createAgent(AgentDraft(email: adminEmail, firstName: adminFirstName,
-                                                         lastName: adminLastName, role: .administrator,
+                                                         lastName: adminLastName, profileID: BuiltInProfile.administrator.rawValue,
                                                          departmentIDs: [department.id]))
                 }
                 guard let org = try org(id: orgID) else { throw StoreError.notFound }

@@ -35,18 +35,22 @@ public struct Store {
             do {
                 var changedAuthentication = false
                 var changedCustomFields = false
+                var changedAccess = false
                 let value = try connection.transaction { connection in
                     let tx = try WriteTransaction(store: self, actor: actor)
                     defer { tx.close() }
                     let value = try body(tx)
                     changedAuthentication = tx.changesAuthentication
                     changedCustomFields = tx.changesCustomFields
+                    changedAccess = tx.changesAccess
                     return value
                 }
                 // An agent, org or client changed: tokens it affects stop working in this process at once.
                 if changedAuthentication { AccessTokenCache.shared.removeAll() }
                 // A custom field definition changed: this process's reads render the new set of `cf` keys.
                 if changedCustomFields { CustomFieldNameCache.shared.removeAll() }
+                // Profiles, roles, sharing or an agent changed: every agent's access is resolved afresh.
+                if changedAccess { AccessCache.shared.removeAll() }
                 return value
             } catch let need as TicketNumberAllocator.NeedsBlock where blockRefills < 20 {
                 blockRefills += 1

@@ -16,6 +16,8 @@ public final class WriteTransaction {
     private(set) var changesAuthentication = false
     /// Whether a custom field definition was audited (its api names may have changed).
     private(set) var changesCustomFields = false
+    /// Whether something that shapes agents' access was audited (``AccessCache/accessRecordTypes``).
+    private(set) var changesAccess = false
 
     /// Record types whose changes can make access tokens stop working: writing one empties this
     /// process's token cache when the transaction commits.
@@ -41,6 +43,7 @@ public final class WriteTransaction {
     func audit(_ action: AuditAction, _ recordType: String, _ recordID: Int64, _ changes: [FieldChange]) throws {
         if Self.authenticationRecordTypes.contains(recordType) { changesAuthentication = true }
         if recordType == Self.customFieldRecordType { changesCustomFields = true }
+        if AccessCache.accessRecordTypes.contains(recordType) { changesAccess = true }
         try AuditLog.append(connection: connection, id: store.ids.next(), actor: actor, at: now, action: action,
                             recordType: recordType, recordID: recordID, changes: changes)
     }
