@@ -263,7 +263,9 @@ def test_concurrent_demotions_keep_one_administrator(org):
 
         with ThreadPoolExecutor(max_workers=2) as pool:
             statuses = sorted(pool.map(demote, [(org.token, second["id"]), (second_token, org.agent_id)]))
-        assert statuses == [200, 422], statuses
+        # The loser is refused as the last administrator (422), or, when the winner committed before the
+        # loser's request was authenticated, as no longer an administrator (403).
+        assert statuses[0] == 200 and statuses[1] in (403, 422), statuses
         admins = [a for a in org.get("/agents?status=ACTIVE&limit=100").json()["data"]
                   if a["profileId"] == ADMINISTRATOR]
         assert len(admins) == 1, admins
