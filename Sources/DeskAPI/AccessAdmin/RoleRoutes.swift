@@ -39,7 +39,12 @@ struct RoleRoutes: Sendable {
     private func delete(_ request: AgentRequest) throws -> HTTPResponse {
         let id = try RecordRequest.id(request.http)
         let target = try QueryReader(query: request.http.query).id("transferToRoleId")
-        try request.store.write(request.actor) { tx in try tx.deleteRole(id, transferTo: target) }
+        do {
+            try request.store.write(request.actor) { tx in try tx.deleteRole(id, transferTo: target) }
+        } catch StoreError.invalid(let field, let reason) where field == "transferToRoleId" {
+            // A query parameter: named without a pointer, as every bad parameter is.
+            throw QueryReader.invalid(field, reason)
+        }
         return .empty()
     }
 }
