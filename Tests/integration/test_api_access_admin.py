@@ -188,7 +188,8 @@ def test_profile_refusals_write_nothing(org):
     assert fields(response) == ["/name", "/permissions/modules/bogus", "/permissions/modules/tickets/fly"]
     for body, pointer in [({}, "/name"), ({"name": None}, "/name"), ({"name": "Administrator"}, "/name"),
                           ({"name": "CUSTOM"}, "/name"), ({"name": "ok", "permissions": {}}, "/permissions"),
-                          ({"name": "x" * 101}, "/name"), ({"name": "ok", "description": 3}, "/description")]:
+                          ({"name": "x" * 101}, "/name"), ({"name": "ok", "description": 3}, "/description"),
+                          ({"name": "ok", "description": "x" * 1001}, "/description")]:
         response = org.post(f"/profiles/{AGENT}/clone", json=body)
         assert error(response) == (422, "INVALID_DATA"), (body, response.text)
         assert pointer in fields(response), (body, response.text)
@@ -253,7 +254,8 @@ def test_role_refusals_write_nothing(org, other_org):
                           ({"reportsTo": "999"}, "/reportsTo"), ({"reportsTo": foreign["id"]}, "/reportsTo"),
                           ({"reportsTo": None}, "/reportsTo"), ({"reportsTo": 1}, "/reportsTo"),
                           ({"name": ""}, "/name"), ({"name": None}, "/name"), ({"name": "x" * 101}, "/name"),
-                          ({"shareDataWithPeers": "yes"}, "/shareDataWithPeers"), ({"id": "5"}, "/id")]:
+                          ({"shareDataWithPeers": "yes"}, "/shareDataWithPeers"), ({"id": "5"}, "/id"),
+                          ({"description": "説" * 1001}, "/description")]:
         response = org.patch(f"/roles/{a['id']}", json=body)
         assert error(response) == (422, "INVALID_DATA"), (body, response.text)
         assert fields(response) == [pointer], (body, response.text)

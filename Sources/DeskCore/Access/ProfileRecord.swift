@@ -51,7 +51,7 @@ public struct Profile: Sendable, Equatable {
     /// The most characters of a name.
     public static let maxName = 100
     /// The most characters of a description.
-    public static let maxDescription = 65_535
+    public static let maxDescription = 1_000
 
     /// The audited fields as text, in a fixed order.
     var auditValues: [(field: String, value: String?)] {

@@ -149,5 +149,5 @@ extension Role {
     /// The most characters of a role's name.
     public static let maxName = 100
     /// The most characters of a role's description.
-    public static let maxDescription = 65_535
+    public static let maxDescription = 1_000
 }
