@@ -279,6 +279,25 @@ def test_role_refusals_write_nothing(org, other_org):
     assert access_snapshot(org) == before
 
 
+def test_concurrent_reparenting_makes_no_cycle(org):
+    """Two roles made to report to each other at the same moment: one change wins, the other is refused."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    for _ in range(3):
+        a = add_role(org, name="A")
+        b = add_role(org, name="B")
+
+        def reparent(pair):
+            child, parent = pair
+            return org.patch(f"/roles/{child}", json={"reportsTo": parent}).status_code
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            statuses = sorted(pool.map(reparent, [(a["id"], b["id"]), (b["id"], a["id"])]))
+        assert statuses == [200, 422], statuses
+        parents = {r["id"]: r["reportsTo"] for r in org.get("/roles").json()["data"]}
+        assert TOP_ROLE in (parents[a["id"]], parents[b["id"]]), parents
+
+
 def test_role_delete_moves_agents_children_and_rules(org):
     a = add_role(org, name="A")
     b = add_role(org, name="B", reportsTo=a["id"])
@@ -340,6 +359,7 @@ def test_data_sharing(org):
     assert org.patch("/dataSharingRules", json={"tickets": "department"}).status_code == 200
     assert org.patch("/dataSharingRules", json={"contacts": "publicReadWrite"}).status_code == 200
     assert len(sharing_entries(org)) == 2
+    assert org.audit("?recordType=dataSharing") == sharing_entries(org)
 
     before = access_snapshot(org)
     for body, pointer in [({"tickets": "everyone"}, "/tickets"), ({"tickets": None}, "/tickets"),
