@@ -43,6 +43,18 @@ struct StoreAccessAdminTests {
         }
         #expect(same.version == 2)
 
+        // A clone takes the source's field permissions too.
+        try db.connection.execute("""
+            INSERT INTO field_permissions (org_id, profile_id, module, field, access, updated_at)
+            VALUES (\(org.id), \(custom.id), 'contacts', 'email', 'hidden', NOW(6))
+            """)
+        let copy = try store.write(actor) { try $0.cloneProfile(custom.id, name: "Copy", description: "x") }
+        #expect(copy.clonedFrom == custom.id && copy.permissions == updated.permissions)
+        let copied = try db.connection.query("""
+            SELECT module, field, access FROM field_permissions WHERE org_id = \(org.id) AND profile_id = \(copy.id)
+            """).map { "\(try $0.decode("module", as: String.self)).\(try $0.decode("field", as: String.self))=\(try $0.decode("access", as: String.self))" }
+        #expect(copied == ["contacts.email=hidden"])
+
         #expect(throws: AccessSettingRefusal.profileInUse) { try store.write(actor) { try $0.deleteProfile(custom.id) } }
         _ = try store.write(actor) { try $0.updateAgent(agent.id, changes: AgentChanges(profileID: 2), expectedVersion: nil) }
         try store.write(actor) { try $0.deleteProfile(custom.id) }
