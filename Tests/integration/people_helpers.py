@@ -7,9 +7,13 @@ import uuid
 
 from deskd_stack import run_deskd
 
+# The built-in profiles and the top role (fixed ids in every org).
+ADMINISTRATOR, AGENT, LIGHT_AGENT = "1", "2", "3"
+TOP_ROLE = "1"
+
 TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
-AGENT_KEYS = {"id", "emailId", "firstName", "lastName", "name", "status", "role", "phone", "mobile", "langCode",
-              "timeZone", "associatedDepartmentIds", "createdTime", "modifiedTime"}
+AGENT_KEYS = {"id", "emailId", "firstName", "lastName", "name", "status", "profileId", "roleId", "phone", "mobile",
+              "langCode", "timeZone", "associatedDepartmentIds", "createdTime", "modifiedTime"}
 DEPARTMENT_KEYS = {"id", "name", "description", "isEnabled", "isDefault", "createdTime", "modifiedTime"}
 ORG_KEYS = {"id", "companyName", "portalName", "region", "recycleBinRetentionDays", "isDefault", "createdTime",
             "modifiedTime"}

@@ -5,8 +5,8 @@ Japanese names and org isolation."""
 from __future__ import annotations
 
 from api_helpers import org, other_org  # noqa: F401  (fixtures)
-from people_helpers import (AGENT_KEYS, TIME, add_agent, add_department, fields, snapshot, token_for,
-                            unique_email)
+from people_helpers import (ADMINISTRATOR, AGENT, AGENT_KEYS, LIGHT_AGENT, TIME, TOP_ROLE, add_agent, add_department,
+                            fields, snapshot, token_for, unique_email)
 
 
 def test_administrator_shape_and_myinfo(org):
@@ -15,7 +15,7 @@ def test_administrator_shape_and_myinfo(org):
     me = response.json()
     assert set(me) == AGENT_KEYS
     assert me["id"] == org.agent_id and me["emailId"] == org.admin_email
-    assert me["role"] == "Administrator" and me["status"] == "ACTIVE"
+    assert me["profileId"] == ADMINISTRATOR and me["roleId"] == TOP_ROLE and me["status"] == "ACTIVE"
     assert len(me["associatedDepartmentIds"]) == 1
     assert TIME.match(me["createdTime"]) and TIME.match(me["modifiedTime"])
     assert response.headers["ETag"] == '"1"'
@@ -34,7 +34,8 @@ def test_add_get_list_and_audit(org):
     assert response.headers["ETag"] == '"1"'
     agent = response.json()
     assert set(agent) == AGENT_KEYS
-    assert agent["name"] == "太郎 山田 🍣" and agent["role"] == "Agent" and agent["status"] == "ACTIVE"
+    assert agent["name"] == "太郎 山田 🍣" and agent["profileId"] == AGENT and agent["roleId"] == TOP_ROLE
+    assert agent["status"] == "ACTIVE"
     assert agent["associatedDepartmentIds"] == [department["id"]] and agent["mobile"] is None
     assert org.get(f"/agents/{agent['id']}").json() == agent
     stored = org.sql(f"SELECT HEX(last_name) FROM agents WHERE org_id = {int(org.org_id)} AND id = {int(agent['id'])}")
@@ -53,7 +54,8 @@ def test_add_get_list_and_audit(org):
     assert entry["action"] == "create" and entry["recordType"] == "agent" and entry["requestId"] == "req-add-agent"
     assert entry["actor"] == {"id": org.agent_id}
     assert {c["field"]: c["newValue"] for c in entry["changes"]} == {
-        "emailId": email, "firstName": "太郎", "lastName": "山田 🍣", "role": "Agent", "status": "ACTIVE",
+        "emailId": email, "firstName": "太郎", "lastName": "山田 🍣", "profileId": AGENT, "roleId": TOP_ROLE,
+        "status": "ACTIVE",
         "phone": "+81 3 1234 5678", "langCode": "ja-JP", "timeZone": "Asia/Tokyo",
         "associatedDepartmentIds": department["id"]}
 
@@ -65,8 +67,13 @@ def test_add_validation_writes_nothing(org, other_org):
              ({"emailId": "not-an-email", "lastName": "x"}, "/emailId"),
              ({"emailId": org.admin_email.upper(), "lastName": "x"}, "/emailId"),
              ({"emailId": "a@b.example", "lastName": "x" * 101}, "/lastName"),
-             ({"emailId": "a@b.example", "lastName": "x", "role": "Owner"}, "/role"),
-             ({"emailId": "a@b.example", "lastName": "x", "role": None}, "/role"),
+             ({"emailId": "a@b.example", "lastName": "x", "role": "Agent"}, "/role"),
+             ({"emailId": "a@b.example", "lastName": "x", "profileId": "Owner"}, "/profileId"),
+             ({"emailId": "a@b.example", "lastName": "x", "profileId": None}, "/profileId"),
+             ({"emailId": "a@b.example", "lastName": "x", "profileId": 1}, "/profileId"),
+             ({"emailId": "a@b.example", "lastName": "x", "profileId": "999"}, "/profileId"),
+             ({"emailId": "a@b.example", "lastName": "x", "roleId": None}, "/roleId"),
+             ({"emailId": "a@b.example", "lastName": "x", "roleId": "999"}, "/roleId"),
              ({"emailId": "a@b.example", "lastName": "x", "status": "ACTIVE"}, "/status"),
              ({"emailId": "a@b.example", "lastName": "x", "nickname": "y"}, "/nickname"),
              ({"emailId": "a@b.example", "lastName": 5}, "/lastName"),
@@ -90,11 +97,11 @@ def test_add_validation_writes_nothing(org, other_org):
 def test_patch_if_match_read_only_email_and_audit(org):
     agent = add_agent(org, firstName="Ann", lastName="Lee")
     response = org.patch(f"/agents/{agent['id']}", json={"lastName": "Leigh", "mobile": "+1 555 0100",
-                                                         "role": "Administrator"}, headers={"If-Match": '"1"'})
+                                                         "profileId": ADMINISTRATOR}, headers={"If-Match": '"1"'})
     assert response.status_code == 200, response.text
     assert response.headers["ETag"] == '"2"'
     updated = response.json()
-    assert updated["lastName"] == "Leigh" and updated["role"] == "Administrator" and updated["name"] == "Ann Leigh"
+    assert updated["lastName"] == "Leigh" and updated["profileId"] == ADMINISTRATOR and updated["name"] == "Ann Leigh"
     stale = org.patch(f"/agents/{agent['id']}", json={"lastName": "Stale"}, headers={"If-Match": '"1"'})
     assert stale.status_code == 412 and stale.json()["errorCode"] == "PRECONDITION_FAILED"
 
@@ -104,7 +111,7 @@ def test_patch_if_match_read_only_email_and_audit(org):
     error = response.json()["errors"][0]
     assert error["fieldName"] == "/emailId" and "email-change request" in error["errorMessage"]
     for body, pointer in [({"lastName": None}, "/lastName"), ({"status": "DISABLED"}, "/status"),
-                          ({"role": "Boss"}, "/role"), ({"associatedDepartmentIds": None}, "/associatedDepartmentIds"),
+                          ({"profileId": "Boss"}, "/profileId"), ({"roleId": "77"}, "/roleId"), ({"associatedDepartmentIds": None}, "/associatedDepartmentIds"),
                           ({"phone": "1" * 51}, "/phone"), ({"bogus": 1}, "/bogus")]:
         response = org.patch(f"/agents/{agent['id']}", json=body)
         assert response.status_code == 422, body
@@ -116,7 +123,7 @@ def test_patch_if_match_read_only_email_and_audit(org):
     entries = org.audit(f"?recordId={agent['id']}&action=update")
     assert len(entries) == 1
     assert {(c["field"], c["oldValue"], c["newValue"]) for c in entries[0]["changes"]} == {
-        ("lastName", "Lee", "Leigh"), ("mobile", None, "+1 555 0100"), ("role", "Agent", "Administrator")}
+        ("lastName", "Lee", "Leigh"), ("mobile", None, "+1 555 0100"), ("profileId", AGENT, ADMINISTRATOR)}
 
 
 def test_department_associations_through_patch(org):
@@ -164,15 +171,15 @@ def test_last_administrator_is_kept(org):
     before = snapshot(org)
     response = org.post(f"/agents/{org.agent_id}/deactivate")
     assert response.status_code == 422 and fields(response) == ["/status"]
-    response = org.patch(f"/agents/{org.agent_id}", json={"role": "Agent"})
-    assert response.status_code == 422 and fields(response) == ["/role"]
+    response = org.patch(f"/agents/{org.agent_id}", json={"profileId": AGENT})
+    assert response.status_code == 422 and fields(response) == ["/profileId"]
     assert snapshot(org) == before
-    second = add_agent(org, role="Administrator")
+    second = add_agent(org, profileId=ADMINISTRATOR)
     assert org.post(f"/agents/{second['id']}/deactivate").status_code == 204
     assert org.post(f"/agents/{org.agent_id}/deactivate").status_code == 422
     assert org.post(f"/agents/{second['id']}/activate").status_code == 204
-    assert org.patch(f"/agents/{org.agent_id}", json={"role": "Agent"}).status_code == 200
-    assert org.get("/myinfo").json()["role"] == "Agent"
+    assert org.patch(f"/agents/{org.agent_id}", json={"profileId": AGENT}).status_code == 200
+    assert org.get("/myinfo").json()["profileId"] == AGENT
 
 
 def test_myinfo_patch(org):
@@ -186,7 +193,8 @@ def test_myinfo_patch(org):
     assert org.patch("/myinfo", json={"lastName": "x"}, headers={"If-Match": '"1"'}).status_code == 412
 
     before = snapshot(org)
-    for body, pointer in [({"emailId": "me@x.example"}, "/emailId"), ({"role": "Agent"}, "/role"),
+    for body, pointer in [({"emailId": "me@x.example"}, "/emailId"), ({"profileId": AGENT}, "/profileId"),
+                          ({"roleId": TOP_ROLE}, "/roleId"), ({"role": "Agent"}, "/role"),
                           ({"status": "DISABLED"}, "/status"), ({"associatedDepartmentIds": []}, "/associatedDepartmentIds"),
                           ({"timeZone": "Nowhere/Land"}, "/timeZone"), ({"langCode": ""}, "/langCode"),
                           ({"firstName": "x" * 101}, "/firstName"), ({"extra": True}, "/extra")]:
@@ -245,26 +253,29 @@ def test_concurrent_demotions_keep_one_administrator(org):
     from concurrent.futures import ThreadPoolExecutor
 
     for _ in range(3):
-        second = add_agent(org, role="Administrator")
+        second = add_agent(org, profileId=ADMINISTRATOR)
         second_token = token_for(org, second["emailId"])
 
         def demote(args):
             token, target = args
-            return org.stack.request("PATCH", f"/api/v1/agents/{target}", host=org.host, json={"role": "Agent"},
+            return org.stack.request("PATCH", f"/api/v1/agents/{target}", host=org.host, json={"profileId": AGENT},
                                      headers={"Authorization": f"Zoho-oauthtoken {token}"}).status_code
 
         with ThreadPoolExecutor(max_workers=2) as pool:
             statuses = sorted(pool.map(demote, [(org.token, second["id"]), (second_token, org.agent_id)]))
-        assert statuses == [200, 422], statuses
-        admins = [a for a in org.get("/agents?status=ACTIVE&limit=100").json()["data"] if a["role"] == "Administrator"]
+        # The loser is refused as the last administrator (422), or, when the winner committed before the
+        # loser's request was authenticated, as no longer an administrator (403).
+        assert statuses[0] == 200 and statuses[1] in (403, 422), statuses
+        admins = [a for a in org.get("/agents?status=ACTIVE&limit=100").json()["data"]
+                  if a["profileId"] == ADMINISTRATOR]
         assert len(admins) == 1, admins
         if admins[0]["id"] != org.agent_id:
             # The other one won: make the fixture's administrator the only one again for the next round.
             response = org.stack.request("PATCH", f"/api/v1/agents/{org.agent_id}", host=org.host,
-                                         json={"role": "Administrator"},
+                                         json={"profileId": ADMINISTRATOR},
                                          headers={"Authorization": f"Zoho-oauthtoken {second_token}"})
             assert response.status_code == 200, response.text
-            assert org.patch(f"/agents/{second['id']}", json={"role": "Agent"}).status_code == 200
+            assert org.patch(f"/agents/{second['id']}", json={"profileId": AGENT}).status_code == 200
 
 
 def test_deactivated_agent_gets_no_new_tokens(org):
@@ -273,7 +284,7 @@ def test_deactivated_agent_gets_no_new_tokens(org):
     from deskd_stack import run_deskd
     from test_api_oauth import client_credentials, token_request
 
-    agent = add_agent(org, role="Agent")
+    agent = add_agent(org, profileId=AGENT)
     created = run_deskd("client", "create", "--region", org.region, "--portal", org.portal, "--agent", agent["emailId"],
                         "--name", "Agent sync", config=org.stack.config)
     assert created.returncode == 0, created.stdout
@@ -304,3 +315,39 @@ def test_deactivated_agent_gets_no_new_tokens(org):
     assert renewed.status_code == 200, renewed.text
     headers = {"Authorization": f"Zoho-oauthtoken {renewed.json()['access_token']}"}
     assert org.stack.get("/api/v1/myinfo", host=org.host, headers=headers).json()["id"] == agent["id"]
+
+
+def test_profile_and_role_assignment(org, other_org):
+    """Agents carry a profile (built-in or custom) and a role; unknown, deleted or other orgs' ids are refused
+    and write nothing; the changes are audited; only profile 1 counts as administrator."""
+    role = org.post("/roles", json={"name": "サポート課"}).json()
+    custom = org.post(f"/profiles/{ADMINISTRATOR}/clone", json={"name": "Almost admin"}).json()
+    foreign_role = other_org.post("/roles", json={"name": "Elsewhere"}).json()
+    foreign_profile = other_org.post(f"/profiles/{AGENT}/clone", json={"name": "Elsewhere"}).json()
+
+    agent = add_agent(org, profileId=LIGHT_AGENT, roleId=role["id"])
+    assert agent["profileId"] == LIGHT_AGENT and agent["roleId"] == role["id"]
+    response = org.patch(f"/agents/{agent['id']}", json={"profileId": custom["id"], "roleId": TOP_ROLE})
+    assert response.status_code == 200, response.text
+    assert response.json()["profileId"] == custom["id"] and response.json()["roleId"] == TOP_ROLE
+    entries = org.audit(f"?recordId={agent['id']}&action=update")
+    assert {(c["field"], c["oldValue"], c["newValue"]) for c in entries[0]["changes"]} == {
+        ("profileId", LIGHT_AGENT, custom["id"]), ("roleId", role["id"], TOP_ROLE)}
+
+    before = snapshot(org)
+    for body, pointer in [({"profileId": foreign_profile["id"]}, "/profileId"), ({"roleId": foreign_role["id"]}, "/roleId"),
+                          ({"profileId": "4"}, "/profileId"), ({"roleId": "2"}, "/roleId"),
+                          ({"roleId": 1}, "/roleId")]:
+        response = org.patch(f"/agents/{agent['id']}", json=body)
+        assert response.status_code == 422, (body, response.text)
+        assert fields(response) == [pointer], body
+    # A clone of Administrator is a custom profile: the org's only administrator cannot move to it.
+    response = org.patch(f"/agents/{org.agent_id}", json={"profileId": custom["id"]})
+    assert response.status_code == 422 and fields(response) == ["/profileId"]
+    assert snapshot(org) == before
+
+    # A deleted role is no longer assignable.
+    spare = org.post("/roles", json={"name": "Spare"}).json()
+    assert org.call("DELETE", f"/roles/{spare['id']}").status_code == 204
+    response = org.post("/agents", json={"emailId": unique_email(org), "lastName": "x", "roleId": spare["id"]})
+    assert response.status_code == 422 and fields(response) == ["/roleId"]

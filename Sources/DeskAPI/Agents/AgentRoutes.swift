@@ -4,9 +4,11 @@ import DeskHTTP
 /// `/api/v1/agents…`: list, get, add, update, activate and deactivate the org's agents. Every handler
 /// gets an authenticated `AgentRequest`; writes go through its `Store` (the one write path).
 ///
-/// Permissions: who may add, change, activate or deactivate agents (administrators, by profile) is the
-/// profiles/roles work; its check goes at the top of `create`, `update` and `setActive`, before the body
-/// is read.
+/// Permissions: the auth step checks the caller's profile (``APIPermissionMap``: `agents.view` to read,
+/// `agents.create` to add, `agents.edit` to change, activate or deactivate) before any handler runs. An
+/// agent's `profileId` (built-in 1, 2, 3 or a custom profile of the org) and `roleId` (1, the top role, or
+/// a role of the org) are checked by DeskCore; only profile 1 counts as administrator, and the org keeps
+/// at least one active administrator.
 struct AgentRoutes: Sendable {
     let auth: APIAuthenticator
 

@@ -2,7 +2,8 @@ import DeskCore
 import DeskHTTP
 
 /// `/api/v1/myinfo`: the calling agent's own profile. Every agent may read and edit their own names,
-/// phones, language and time zone; the email address, role, status and departments are read-only here.
+/// phones, language and time zone; the email address, profile, role, status and departments are read-only
+/// here.
 struct MyInfoRoutes: Sendable {
     let auth: APIAuthenticator
 

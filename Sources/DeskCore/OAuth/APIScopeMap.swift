@@ -5,8 +5,8 @@
 /// |---|---|
 /// | `tickets…` (threads, sendReply, conversations, comments, attachments), `ticketsCount`, `uploads` | `Desk.tickets` |
 /// | `contacts…`, `accounts…` | `Desk.contacts` |
-/// | `agents…`, `departments…`, `myinfo`, `organizations…` | `Desk.basic` |
-/// | `organizationFields…`, `recycleBin…`, `auditLogs…` | `Desk.settings` |
+/// | `agents…`, `departments…`, `myinfo`, `myProfilePermissions`, `organizations…` | `Desk.basic` |
+/// | `organizationFields…`, `recycleBin…`, `auditLogs…`, `profiles…`, `roles…`, `dataSharingRules`, `sharingRules…` | `Desk.settings` |
 /// | `tickets/search`, `contacts/search`, `accounts/search` | `Desk.search.READ`, or the module's `READ` |
 ///
 /// The operation: GET and HEAD → `READ`; POST → `CREATE`, except `…/moveToTrash` and `recycleBin/delete`
@@ -38,8 +38,9 @@ public enum APIScopeMap {
         switch first {
         case "tickets", "ticketsCount", "uploads": "tickets"
         case "contacts", "accounts": "contacts"
-        case "agents", "departments", "myinfo", "organizations": "basic"
-        case "organizationFields", "recycleBin", "auditLogs": "settings"
+        case "agents", "departments", "myinfo", "myProfilePermissions", "organizations": "basic"
+        case "organizationFields", "recycleBin", "auditLogs", "profiles", "roles", "dataSharingRules", "sharingRules":
+            "settings"
         default: nil
         }
     }
