@@ -161,6 +161,11 @@ struct StoreVisibilityTests {
         #expect(throws: StoreError.invalid(field: "ownerId", reason: "is not an agent of this org")) {
             try store.write(staff) { try $0.createAccount(AccountDraft(accountName: "A", ownerID: 42)) }
         }
+        // A reference to a record out of reach is refused like an unknown one.
+        #expect(throws: StoreError.invalid(field: "contactId", reason: "is not a contact of this org")) {
+            try store.write(staff) { try $0.createTicket(TicketDraft(subject: "t", contactID: others.id)) }
+        }
+        #expect(try store.write(staff) { try $0.createTicket(TicketDraft(subject: "t", contactID: own.id)) }.contactID == own.id)
         #expect(try store.contacts(for: staff, page: Page()).map(\.id) == [own.id])
         #expect(try store.searchContacts(for: staff, query: "O", page: Page()).map(\.id) == [own.id])
         #expect(try store.contactCount(for: staff) == 1)

@@ -345,6 +345,26 @@ def test_children_of_an_unreadable_ticket_are_404(access_orgs):
         f"AND assignee_id IN ({int(org.agents['Agent'])}, {int(org.agents['sub'])})")[0][0])
 
 
+def test_references_out_of_reach_are_refused_like_unknown_ones(access_orgs):
+    """A ticket's contactId and a contact's accountId must be records the agent may read: one out of reach
+    gets the same 422 as an unknown id, and nothing is written."""
+    org = access_orgs("private")
+    agent = org.as_agent("Agent")
+    hidden_contact = new_record(org, "contacts", "Agent", OTHER)
+    hidden_account = new_record(org, "accounts", "Agent", OTHER)
+    audit = org.audit_count()
+    for path, field, hidden in (("/tickets", {"subject": "x"}, {"contactId": hidden_contact}),
+                                ("/contacts", {"lastName": "x"}, {"accountId": hidden_account})):
+        refused = agent.post(path, json={**field, **hidden})
+        unknown = agent.post(path, json={**field, **{key: UNKNOWN_ID for key in hidden}})
+        assert refused.status_code == 422, refused.text
+        assert (unknown.status_code, body(unknown)) == (422, body(refused))
+    assert org.audit_count() == audit
+    own_contact = new_record(org, "contacts", "Agent", OWN)
+    linked = agent.post("/tickets", json={"subject": "linked", "contactId": own_contact})
+    assert linked.status_code == 200 and linked.json()["contactId"] == own_contact, linked.text
+
+
 def test_created_ticket_stays_visible_to_its_creator(access_orgs):
     """Under private sharing an agent's new ticket without assignee is assigned to it; under department
     sharing a ticket of its department stays unassigned (its department already shows it)."""

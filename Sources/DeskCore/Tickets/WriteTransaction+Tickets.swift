@@ -154,11 +154,12 @@ extension WriteTransaction {
         }
     }
 
-    /// The contact must be a live contact of this org (locked shared until the write ends).
+    /// The contact must be a live contact of this org that the actor may read (locked shared until the
+    /// write ends); one out of its reach is refused exactly like an unknown one.
     private func validate(contact: Int64) throws {
         let row = try connection.queryFirst("""
             SELECT id FROM contacts WHERE org_id = \(orgID) AND id = \(contact) AND deleted_at IS NULL
-                LOCK IN SHARE MODE
+                AND \(actor.readCondition(.contact)) LOCK IN SHARE MODE
             """)
         guard row != nil else { throw StoreError.invalid(field: "contactId", reason: "is not a contact of this org") }
     }
