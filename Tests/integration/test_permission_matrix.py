@@ -400,3 +400,34 @@ def test_recycle_bin_shows_only_what_the_agent_may_edit(access_orgs):
     assert org.audit_count() == audit
     assert agent.post("/recycleBin/restore", json={"ids": [own]}).status_code == 204
     assert agent.get(f"/tickets/{own}").status_code == 200
+
+
+def test_attachments_and_comment_changes_need_edit_reach(access_orgs):
+    """Under publicReadOnly the Agent reads a colleague's ticket but may not add or delete its attachments nor
+    edit or delete its comments (403, nothing written); under private the same calls on an unreadable ticket
+    answer exactly like an unknown ticket (404)."""
+    for setting, status in (("publicReadOnly", 403), ("private", 404)):
+        org = access_orgs(setting)
+        agent = org.as_agent("Agent")
+        ticket_id = new_ticket(org, "Agent", OTHER)
+        attachment = org.api.call("POST", f"/tickets/{ticket_id}/attachments",
+                                  files={"file": ("メモ.txt", "添付".encode(), "text/plain")})
+        assert attachment.status_code == 200, attachment.text
+        note = org.api.post(f"/tickets/{ticket_id}/comments", json={"content": "note"}).json()
+        audit = org.audit_count()
+        calls = [
+            ("POST", f"/tickets/{{}}/attachments", {"files": {"file": ("a.txt", b"a", "text/plain")}}),
+            ("DELETE", f"/tickets/{{}}/attachments/{attachment.json()['id']}", {}),
+            ("PATCH", f"/tickets/{{}}/comments/{note['id']}", {"json": {"content": "edited"}}),
+            ("DELETE", f"/tickets/{{}}/comments/{note['id']}", {}),
+        ]
+        for method, path, kwargs in calls:
+            response = agent.call(method, path.format(ticket_id), **kwargs)
+            assert response.status_code == status, (setting, method, path, response.text)
+            if status == 404:
+                unknown = agent.call(method, path.format(UNKNOWN_ID), **kwargs)
+                assert (unknown.status_code, body(unknown)) == (404, body(response))
+            else:
+                assert response.json()["errorCode"] == "FORBIDDEN"
+        assert org.audit_count() == audit
+        assert org.api.get(f"/tickets/{ticket_id}/comments/{note['id']}").json()["content"] == "note"
