@@ -42,7 +42,7 @@ struct StoreAttachmentTests {
         #expect(sizes.count == expectedChunks)
         #expect(sizes.allSatisfy { $0 <= AttachmentChunking.size })
         #expect(sizes.dropLast().allSatisfy { $0 == AttachmentChunking.size })
-        #expect(try store.attachments(ofTicket: ticket.id, in: org.id, page: Page()) == [attachment])
+        #expect(try store.attachments(ofTicket: ticket.id, for: .system(org.id), page: Page()) == [attachment])
     }
 
     @Test("Create is audited with its fields; delete removes the row and every chunk, audited without the name")
@@ -159,16 +159,16 @@ struct StoreAttachmentTests {
         let other = try store.write(actor) { try $0.addAttachment(toTicket: keep.id, AttachmentFile(fileName: "k", contentType: nil, bytes: [1])) }
 
         try store.write(actor) { try $0.moveToTrash(tickets: [ticket.id]) }
-        #expect(throws: StoreError.notFound) { try store.attachments(ofTicket: ticket.id, in: org.id, page: Page()) }
-        #expect(throws: StoreError.notFound) { try store.attachment(direct.id, ofTicket: ticket.id, in: org.id) }
+        #expect(throws: StoreError.notFound) { try store.attachments(ofTicket: ticket.id, for: .system(org.id), page: Page()) }
+        #expect(throws: StoreError.notFound) { try store.attachment(direct.id, ofTicket: ticket.id, for: .system(org.id)) }
         try store.write(actor) { try $0.restore([ticket.id]) }
-        #expect(try store.attachments(ofTicket: ticket.id, in: org.id, page: Page()).map(\.id) == [direct.id, upload.id])
+        #expect(try store.attachments(ofTicket: ticket.id, for: .system(org.id), page: Page()).map(\.id) == [direct.id, upload.id])
 
         try store.write(actor) { try $0.moveToTrash(tickets: [ticket.id]) }
         try store.write(actor) { try $0.deletePermanently([ticket.id]) }
         #expect(try db.count("attachments", org: org.id) == 1)
         #expect(try db.count("attachment_chunks", org: org.id) == 1)
-        #expect(try store.attachments(ofTicket: keep.id, in: org.id, page: Page()) == [other])
+        #expect(try store.attachments(ofTicket: keep.id, for: .system(org.id), page: Page()) == [other])
         let deletes = try store.auditEntries(in: org.id, filter: AuditFilter(recordType: "attachment", action: .delete), page: Page())
         #expect(Set(deletes.map(\.recordID)) == [direct.id, upload.id])
     }

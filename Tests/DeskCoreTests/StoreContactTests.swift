@@ -17,7 +17,7 @@ struct StoreContactTests {
                                               accountID: account.id))
         }
         #expect(contact.version == 1 && contact.accountID == account.id)
-        #expect(try store.contact(contact.id, in: org.id) == contact)
+        #expect(try store.contact(contact.id, for: .system(org.id)) == contact)
         let created = try store.auditEntries(in: org.id, filter: AuditFilter(recordType: "contact"), page: Page())
         #expect(created.count == 1)
         let entry = try #require(created.first)
@@ -28,7 +28,9 @@ struct StoreContactTests {
             FieldChange(field: "lastName", old: nil, new: "Lee"),
             FieldChange(field: "email", old: nil, new: "ann@zylker.example"),
             FieldChange(field: "accountId", old: nil, new: String(account.id)),
+            FieldChange(field: "ownerId", old: nil, new: String(agent.id)),
         ])
+        #expect(contact.ownerID == agent.id)
 
         let updated = try store.write(actor) { tx in
             try tx.updateContact(contact.id, changes: ContactChanges(lastName: "Leigh", email: .some(nil),
@@ -54,7 +56,7 @@ struct StoreContactTests {
                 try tx.updateContact(contact.id, changes: ContactChanges(lastName: "Stale"), expectedVersion: 1)
             }
         }
-        #expect(try store.contact(contact.id, in: org.id)?.lastName == "Leigh")
+        #expect(try store.contact(contact.id, for: .system(org.id))?.lastName == "Leigh")
         #expect(try store.auditEntries(in: org.id, filter: AuditFilter(recordType: "contact"), page: Page()).count == 2)
         #expect(throws: StoreError.notFound) {
             try store.write(actor) { try $0.updateContact(999, changes: ContactChanges(lastName: "x"), expectedVersion: nil) }
@@ -103,7 +105,7 @@ struct StoreContactTests {
         }
         _ = try store.write(actor) { try $0.createContact(ContactDraft(firstName: "Jo", lastName: "Zed", email: "jo@x.example")) }
         func found(_ query: String) throws -> [String] {
-            try store.searchContacts(in: org.id, query: query, page: Page(limit: 100)).map(\.lastName)
+            try store.searchContacts(for: .system(org.id), query: query, page: Page(limit: 100)).map(\.lastName)
         }
         #expect(try found("100%") == ["100% Real"])
         #expect(try found("a_") == ["a_b"])
@@ -123,14 +125,14 @@ struct StoreContactTests {
         let (org, _, actor) = try db.org()
         let contact = try store.write(actor) { try $0.createContact(ContactDraft(firstName: "太郎", lastName: "山田 🍣")) }
         _ = try store.write(actor) { try $0.createContact(ContactDraft(lastName: "Brown")) }
-        let fetched = try #require(try store.contact(contact.id, in: org.id))
+        let fetched = try #require(try store.contact(contact.id, for: .system(org.id)))
         #expect(fetched.firstName == "太郎" && fetched.lastName == "山田 🍣")
-        #expect(try store.searchContacts(in: org.id, query: "山田", page: Page()).map(\.id) == [contact.id])
-        #expect(try store.contacts(in: org.id, page: Page()).count == 2)
-        #expect(try store.contacts(in: org.id, page: Page(from: 2, limit: 1)).count == 1)
-        let byName = try store.contacts(in: org.id, page: Page(), sort: ContactSort(.lastName, descending: true))
+        #expect(try store.searchContacts(for: .system(org.id), query: "山田", page: Page()).map(\.id) == [contact.id])
+        #expect(try store.contacts(for: .system(org.id), page: Page()).count == 2)
+        #expect(try store.contacts(for: .system(org.id), page: Page(from: 2, limit: 1)).count == 1)
+        let byName = try store.contacts(for: .system(org.id), page: Page(), sort: ContactSort(.lastName, descending: true))
         #expect(byName.first?.id == contact.id)
-        #expect(try store.contactCount(in: org.id) == 2)
+        #expect(try store.contactCount(for: .system(org.id)) == 2)
     }
 
     @Test("Org B never sees, finds or changes org A's contacts")
@@ -141,18 +143,18 @@ struct StoreContactTests {
         let (orgA, _, actorA) = try db.org("alpha")
         let (orgB, _, actorB) = try db.org("beta")
         let contact = try store.write(actorA) { try $0.createContact(ContactDraft(lastName: "Secret")) }
-        #expect(try store.contact(contact.id, in: orgB.id) == nil)
-        #expect(try store.contacts(in: orgB.id, page: Page()).isEmpty)
-        #expect(try store.searchContacts(in: orgB.id, query: "Sec", page: Page()).isEmpty)
+        #expect(try store.contact(contact.id, for: .system(orgB.id)) == nil)
+        #expect(try store.contacts(for: .system(orgB.id), page: Page()).isEmpty)
+        #expect(try store.searchContacts(for: .system(orgB.id), query: "Sec", page: Page()).isEmpty)
         #expect(throws: StoreError.notFound) {
             try store.write(actorB) { try $0.updateContact(contact.id, changes: ContactChanges(lastName: "x"), expectedVersion: nil) }
         }
         #expect(throws: StoreError.notFound) { try store.write(actorB) { try $0.moveToTrash(contacts: [contact.id]) } }
         try store.write(actorA) { try $0.moveToTrash(contacts: [contact.id]) }
-        #expect(try store.recycleBin(in: orgB.id, page: Page()).isEmpty)
+        #expect(try store.recycleBin(for: .system(orgB.id), page: Page()).isEmpty)
         #expect(throws: StoreError.notFound) { try store.write(actorB) { try $0.restore([contact.id]) } }
         #expect(throws: StoreError.notFound) { try store.write(actorB) { try $0.deletePermanently([contact.id]) } }
         #expect(try store.auditEntries(in: orgB.id, filter: AuditFilter(recordType: "contact"), page: Page()).isEmpty)
-        #expect(try store.recycleBin(in: orgA.id, page: Page()).map(\.id) == [contact.id])
+        #expect(try store.recycleBin(for: .system(orgA.id), page: Page()).map(\.id) == [contact.id])
     }
 }

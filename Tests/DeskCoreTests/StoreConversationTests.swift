@@ -18,8 +18,8 @@ struct StoreConversationTests {
         #expect(thread.direction == .outgoing && thread.visibility == .public && thread.channel == .email)
         #expect(thread.authorType == .agent && thread.authorID == agent.id && thread.ticketID == ticket.id)
         #expect(thread.summary == "Hello & welcome")
-        #expect(try store.thread(thread.id, ofTicket: ticket.id, in: org.id) == thread)
-        #expect(try store.threads(ofTicket: ticket.id, in: org.id, page: Page()) == [thread])
+        #expect(try store.thread(thread.id, ofTicket: ticket.id, for: .system(org.id)) == thread)
+        #expect(try store.threads(ofTicket: ticket.id, for: .system(org.id), page: Page()) == [thread])
 
         let entries = try store.auditEntries(in: org.id, filter: AuditFilter(recordType: "thread"), page: Page())
         #expect(entries.count == 1)
@@ -58,7 +58,7 @@ struct StoreConversationTests {
         }
         #expect(same.version == 2)
         try store.write(actor) { try $0.deleteComment(comment.id, ofTicket: ticket.id) }
-        #expect(try store.comment(comment.id, ofTicket: ticket.id, in: org.id) == nil)
+        #expect(try store.comment(comment.id, ofTicket: ticket.id, for: .system(org.id)) == nil)
         #expect(try db.count("ticket_comments", org: org.id) == 0)
 
         let entries = try store.auditEntries(in: org.id, filter: AuditFilter(recordType: "comment"), page: Page())
@@ -101,8 +101,8 @@ struct StoreConversationTests {
         let comment = try store.write(actorA) { try $0.addComment(toTicket: ticket.id, CommentDraft(content: "secret")) }
         let thread = try store.write(actorA) { try $0.sendReply(toTicket: ticket.id, ReplyDraft(content: "hi")) }
 
-        #expect(throws: StoreError.notFound) { try store.threads(ofTicket: ticket.id, in: orgB.id, page: Page()) }
-        #expect(throws: StoreError.notFound) { try store.comment(comment.id, ofTicket: ticket.id, in: orgB.id) }
+        #expect(throws: StoreError.notFound) { try store.threads(ofTicket: ticket.id, for: .system(orgB.id), page: Page()) }
+        #expect(throws: StoreError.notFound) { try store.comment(comment.id, ofTicket: ticket.id, for: .system(orgB.id)) }
         #expect(throws: StoreError.notFound) {
             try store.write(actorB) { try $0.sendReply(toTicket: ticket.id, ReplyDraft(content: "x")) }
         }
@@ -113,16 +113,16 @@ struct StoreConversationTests {
             try store.write(actorB) { try $0.deleteComment(comment.id, ofTicket: ticket.id) }
         }
         #expect(try db.count("ticket_threads", org: orgB.id) == 0)
-        #expect(try store.comment(comment.id, ofTicket: ticket.id, in: orgA.id)?.content == "secret")
+        #expect(try store.comment(comment.id, ofTicket: ticket.id, for: .system(orgA.id))?.content == "secret")
 
         try store.write(actorA) { try $0.moveToTrash(tickets: [ticket.id]) }
-        #expect(throws: StoreError.notFound) { try store.thread(thread.id, ofTicket: ticket.id, in: orgA.id) }
-        #expect(throws: StoreError.notFound) { try store.conversations(ofTicket: ticket.id, in: orgA.id, page: Page()) }
+        #expect(throws: StoreError.notFound) { try store.thread(thread.id, ofTicket: ticket.id, for: .system(orgA.id)) }
+        #expect(throws: StoreError.notFound) { try store.conversations(ofTicket: ticket.id, for: .system(orgA.id), page: Page()) }
         #expect(throws: StoreError.notFound) {
             try store.write(actorA) { try $0.addComment(toTicket: ticket.id, CommentDraft(content: "late")) }
         }
         try store.write(actorA) { try $0.restore([ticket.id]) }
-        #expect(try store.conversations(ofTicket: ticket.id, in: orgA.id, page: Page()).count == 2)
+        #expect(try store.conversations(ofTicket: ticket.id, for: .system(orgA.id), page: Page()).count == 2)
     }
 
     @Test("Conversations merge threads and comments in time order and page over the merge")
@@ -140,9 +140,9 @@ struct StoreConversationTests {
                 made.append(try store.write(actor) { try $0.addComment(toTicket: ticket.id, CommentDraft(content: "c\(index)")) }.id)
             }
         }
-        let all = try store.conversations(ofTicket: ticket.id, in: org.id, page: Page(from: 1, limit: 10))
+        let all = try store.conversations(ofTicket: ticket.id, for: .system(org.id), page: Page(from: 1, limit: 10))
         #expect(all.map(\.id) == made)
-        let middle = try store.conversations(ofTicket: ticket.id, in: org.id, page: Page(from: 2, limit: 3))
+        let middle = try store.conversations(ofTicket: ticket.id, for: .system(org.id), page: Page(from: 2, limit: 3))
         #expect(middle.map(\.id) == Array(made[1..<4]))
         if case .comment = middle[0] {} else { Issue.record("the second item is a comment") }
     }
@@ -164,7 +164,7 @@ struct StoreConversationTests {
         try store.write(actor) { try $0.deletePermanently([ticket.id]) }
         #expect(try db.count("ticket_threads", org: org.id) == 0)
         #expect(try db.count("ticket_comments", org: org.id) == 1)
-        #expect(try store.comments(ofTicket: other.id, in: org.id, page: Page()).map(\.content) == ["kept"])
+        #expect(try store.comments(ofTicket: other.id, for: .system(org.id), page: Page()).map(\.content) == ["kept"])
 
         let threadEntries = try store.auditEntries(in: org.id, filter: AuditFilter(recordID: thread.id), page: Page())
         #expect(threadEntries.map(\.action) == [.delete, .create])

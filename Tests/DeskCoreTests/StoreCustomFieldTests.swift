@@ -83,7 +83,7 @@ struct StoreCustomFieldTests {
         #expect(ticket.cf.names == ["cf_day", "cf_flag", "cf_parts", "cf_tier", "cf_units", "cf_visit"])
         #expect(ticket.cf.values == ["cf_units": "7", "cf_tier": "金", "cf_parts": "Drum;Tray", "cf_flag": "false",
                                      "cf_visit": "2026-03-04T04:06:07.000Z"])
-        #expect(try store.ticket(ticket.id, in: org.id) == ticket)
+        #expect(try store.ticket(ticket.id, for: .system(org.id)) == ticket)
 
         let updated = try store.write(actor) { tx in
             try tx.updateTicket(ticket.id, changes: TicketChanges(cf: ["cf_tier": .null, "cf_day": .string("2024-02-29")]),
@@ -131,16 +131,16 @@ struct StoreCustomFieldTests {
         let plain = try store.write(actor) { try $0.createContact(ContactDraft(lastName: "Kim")) }
         #expect(contact.cf.values == ["cf_nick": "ちゃん"] && plain.cf.names == ["cf_nick"])
         try store.write(actor) { try $0.deleteCustomField(field.id, expectedVersion: 1) }
-        let after = try #require(try store.contact(contact.id, in: org.id))
+        let after = try #require(try store.contact(contact.id, for: .system(org.id)))
         #expect(after.cf == .empty && after.version == 2)
-        #expect(try store.contact(plain.id, in: org.id)?.version == 1)
+        #expect(try store.contact(plain.id, for: .system(org.id))?.version == 1)
         let entries = try store.auditEntries(in: org.id, filter: AuditFilter(recordType: "contact", recordID: contact.id, action: .update),
                                              page: Page())
         #expect(entries.first?.changes == [FieldChange(field: "cf.cf_nick", old: "ちゃん", new: nil)])
         #expect(try store.customField(field.id, in: org.id) == nil)
         let again = try store.write(actor) { try $0.createCustomField(CustomFieldDraft(module: .contacts, displayLabel: "Nick", type: .text)) }
         #expect(again.apiName == "cf_nick")
-        #expect(try store.contact(contact.id, in: org.id)?.cf.all.map(\.value) == [nil])
+        #expect(try store.contact(contact.id, for: .system(org.id))?.cf.all.map(\.value) == [nil])
     }
 
     @Test("A mandatory field refuses a create without it, also when the draft has no cf at all")

@@ -18,13 +18,13 @@ struct StoreRecordTests {
         }
         _ = try store.write(otherActor) { try $0.create(Account.self, AccountDraft(accountName: "Alpha")) }
         #expect(first.version == 1 && first.orgID == org.id)
-        #expect(try store.record(Account.self, first.id, in: org.id) == first)
-        #expect(try store.record(Account.self, first.id, in: other.id) == nil)
-        #expect(try store.records(Account.self, in: org.id, page: Page()).map(\.id) == [first.id, second.id])
-        #expect(try store.records(Account.self, in: org.id, page: Page(), sort: AccountSort(.accountName))
+        #expect(try store.record(Account.self, first.id, for: .system(org.id)) == first)
+        #expect(try store.record(Account.self, first.id, for: .system(other.id)) == nil)
+        #expect(try store.records(Account.self, for: .system(org.id), page: Page()).map(\.id) == [first.id, second.id])
+        #expect(try store.records(Account.self, for: .system(org.id), page: Page(), sort: AccountSort(.accountName))
             .map(\.id) == [second.id, first.id])
-        #expect(try store.recordCount(Account.self, in: org.id) == 2)
-        #expect(try store.searchRecords(Account.self, in: org.id, query: "alp", page: Page()).map(\.id) == [second.id])
+        #expect(try store.recordCount(Account.self, for: .system(org.id)) == 2)
+        #expect(try store.searchRecords(Account.self, for: .system(org.id), query: "alp", page: Page()).map(\.id) == [second.id])
 
         let renamed = try store.write(actor) { tx in
             try tx.update(Account.self, first.id, changes: AccountChanges(accountName: "Gamma"), expectedVersion: 1)
@@ -34,8 +34,8 @@ struct StoreRecordTests {
         #expect(entries.first?.changes == [FieldChange(field: "accountName", old: "Beta", new: "Gamma")])
 
         try store.write(actor) { try $0.moveToTrash(Account.self, [first.id]) }
-        #expect(try store.record(Account.self, first.id, in: org.id) == nil)
-        #expect(try store.recordCount(Account.self, in: org.id) == 1)
+        #expect(try store.record(Account.self, first.id, for: .system(org.id)) == nil)
+        #expect(try store.recordCount(Account.self, for: .system(org.id)) == 1)
         #expect(throws: StoreError.notFound) {
             try store.write(actor) { tx in
                 try tx.update(Account.self, first.id, changes: AccountChanges(), expectedVersion: nil)
@@ -52,7 +52,7 @@ struct StoreRecordTests {
         #expect(throws: StoreError.invalid(field: "lastName", reason: "must not be empty")) {
             try store.write(actor) { try $0.create(Contact.self, ContactDraft(lastName: "")) }
         }
-        #expect(try store.recordCount(Contact.self, in: org.id) == 0)
+        #expect(try store.recordCount(Contact.self, for: .system(org.id)) == 0)
         #expect(try store.auditEntries(in: org.id, filter: AuditFilter(recordType: "contact"), page: Page()).isEmpty)
     }
 }

@@ -29,7 +29,7 @@ struct StoreTicketFieldTests {
         }
         #expect(ticket.classification == .problem && ticket.category == "ハード")
         #expect(ticket.departmentID == support && ticket.contactID == contact.id)
-        #expect(try store.ticket(ticket.id, in: org.id) == ticket)
+        #expect(try store.ticket(ticket.id, for: .system(org.id)) == ticket)
         let created = try #require(try store.auditEntries(in: org.id, filter: AuditFilter(recordType: "ticket"), page: Page()).first)
         #expect(created.changes.contains(FieldChange(field: "departmentId", old: nil, new: String(support))))
         #expect(created.changes.contains(FieldChange(field: "classification", old: nil, new: "Problem")))
@@ -56,8 +56,8 @@ struct StoreTicketFieldTests {
         let update = try #require(try store.auditEntries(in: org.id, filter: AuditFilter(recordType: "ticket", action: .update), page: Page()).first)
         #expect(update.changes == [FieldChange(field: "classification", old: "Problem", new: nil),
                                    FieldChange(field: "contactId", old: String(contact.id), new: nil)])
-        #expect(try store.ticketCount(in: org.id, filter: TicketFilter(departmentID: support)) == 1)
-        #expect(try store.ticketCount(in: org.id, filter: TicketFilter(contactID: contact.id)) == 0)
+        #expect(try store.ticketCount(for: .system(org.id), filter: TicketFilter(departmentID: support)) == 1)
+        #expect(try store.ticketCount(for: .system(org.id), filter: TicketFilter(contactID: contact.id)) == 0)
     }
 
     @Test("Search: wildcards, literal % and _, _all, count, trashed tickets and other orgs never match")
@@ -71,7 +71,7 @@ struct StoreTicketFieldTests {
             made.append(try store.write(actor) { try $0.createTicket(TicketDraft(subject: subject)) })
         }
         func subjects(_ search: TicketSearch) throws -> [String] {
-            try store.searchTickets(in: org.id, search: search, sort: .createdTime, page: Page(limit: 100)).tickets.map(\.subject)
+            try store.searchTickets(for: .system(org.id), search: search, sort: .createdTime, page: Page(limit: 100)).tickets.map(\.subject)
         }
         #expect(try subjects(TicketSearch(subject: "printer*")) == ["Printer on fire", "Printer jammed"])
         #expect(try subjects(TicketSearch(subject: "Printer")) == [])
@@ -80,13 +80,13 @@ struct StoreTicketFieldTests {
         #expect(try subjects(TicketSearch(subject: "axb")) == [])
         #expect(try subjects(TicketSearch(all: "故障")) == ["プリンター故障"])
         #expect(try subjects(TicketSearch(ticketNumber: made[2].ticketNumber)) == ["50% off"])
-        let page = try store.searchTickets(in: org.id, search: TicketSearch(subject: "*"), sort: .createdTime, page: Page(limit: 2))
+        let page = try store.searchTickets(for: .system(org.id), search: TicketSearch(subject: "*"), sort: .createdTime, page: Page(limit: 2))
         #expect(page.count == 5 && page.tickets.count == 2)
 
         try store.write(actor) { try $0.moveToTrash(tickets: [made[0].id]) }
         #expect(try subjects(TicketSearch(subject: "printer*")) == ["Printer jammed"])
         let (other, _, _) = try db.org("other")
-        #expect(try store.searchTickets(in: other.id, search: TicketSearch(subject: "*"), sort: .createdTime, page: Page()).count == 0)
+        #expect(try store.searchTickets(for: .system(other.id), search: TicketSearch(subject: "*"), sort: .createdTime, page: Page()).count == 0)
         #expect(throws: StoreError.self) { try subjects(TicketSearch(subject: " ")) }
     }
 }

@@ -24,30 +24,30 @@ struct StoreTicketListTests {
         #expect(numbers == numbers.sorted() && Set(numbers).count == 7)
 
         let all = TicketFilter()
-        #expect(try store.ticketCount(in: org.id, filter: all) == 7)
-        let byNumberDesc = try store.tickets(in: org.id, filter: all, sort: TicketSort(.ticketNumber, descending: true),
+        #expect(try store.ticketCount(for: .system(org.id), filter: all) == 7)
+        let byNumberDesc = try store.tickets(for: .system(org.id), filter: all, sort: TicketSort(.ticketNumber, descending: true),
                                              page: Page(from: 1, limit: 100))
         #expect(byNumberDesc.map(\.id) == created.reversed().map(\.id))
-        let page2 = try store.tickets(in: org.id, filter: all, sort: TicketSort(.ticketNumber), page: Page(from: 3, limit: 2))
+        let page2 = try store.tickets(for: .system(org.id), filter: all, sort: TicketSort(.ticketNumber), page: Page(from: 3, limit: 2))
         #expect(page2.map(\.subject) == ["T2", "T3"])
-        let byDue = try store.tickets(in: org.id, filter: all, sort: TicketSort(sortBy: "dueDate")!, page: Page(limit: 3))
+        let byDue = try store.tickets(for: .system(org.id), filter: all, sort: TicketSort(sortBy: "dueDate")!, page: Page(limit: 3))
         #expect(byDue.map(\.subject) == ["T6", "T5", "T4"])
 
-        #expect(try store.ticketCount(in: org.id, filter: TicketFilter(status: .closed)) == 3)
-        #expect(try store.ticketCount(in: org.id, filter: TicketFilter(status: .open, priority: .high)) == 2)
-        #expect(try store.tickets(in: org.id, filter: TicketFilter(channel: .email), sort: .createdTime, page: Page())
+        #expect(try store.ticketCount(for: .system(org.id), filter: TicketFilter(status: .closed)) == 3)
+        #expect(try store.ticketCount(for: .system(org.id), filter: TicketFilter(status: .open, priority: .high)) == 2)
+        #expect(try store.tickets(for: .system(org.id), filter: TicketFilter(channel: .email), sort: .createdTime, page: Page())
             .map(\.subject) == ["T6"])
-        #expect(try store.tickets(in: org.id, filter: TicketFilter(assigneeID: agent.id), sort: .createdTime, page: Page())
+        #expect(try store.tickets(for: .system(org.id), filter: TicketFilter(assigneeID: agent.id), sort: .createdTime, page: Page())
             .map(\.subject) == ["T5"])
         let cut = created[3].createdAt
-        #expect(try store.ticketCount(in: org.id, filter: TicketFilter(createdFrom: cut)) == 4)
-        #expect(try store.ticketCount(in: org.id, filter: TicketFilter(createdTo: cut)) == 4)
+        #expect(try store.ticketCount(for: .system(org.id), filter: TicketFilter(createdFrom: cut)) == 4)
+        #expect(try store.ticketCount(for: .system(org.id), filter: TicketFilter(createdTo: cut)) == 4)
 
         _ = try store.write(actor) { try $0.updateTicket(created[0].id, changes: TicketChanges(subject: "T0!"), expectedVersion: 1) }
-        let modified = try store.tickets(in: org.id, filter: all, sort: TicketSort(.modifiedTime, descending: true), page: Page(limit: 1))
+        let modified = try store.tickets(for: .system(org.id), filter: all, sort: TicketSort(.modifiedTime, descending: true), page: Page(limit: 1))
         #expect(modified.map(\.subject) == ["T0!"])
-        #expect(throws: StoreError.self) { try store.tickets(in: org.id, filter: all, sort: .createdTime, page: Page(limit: 101)) }
-        #expect(throws: StoreError.self) { try store.tickets(in: org.id, filter: all, sort: .createdTime, page: Page(from: 0)) }
+        #expect(throws: StoreError.self) { try store.tickets(for: .system(org.id), filter: all, sort: .createdTime, page: Page(limit: 101)) }
+        #expect(throws: StoreError.self) { try store.tickets(for: .system(org.id), filter: all, sort: .createdTime, page: Page(from: 0)) }
     }
 
     @Test("Ticket numbers stay unique and increasing per thread under concurrent creates")

@@ -18,7 +18,7 @@ struct StoreTicketWriteTests {
                                             assigneeID: agent.id))
         }
         #expect(ticket.version == 1 && ticket.status == .open && ticket.channel == .web)
-        #expect(try store.ticket(ticket.id, in: org.id) == ticket)
+        #expect(try store.ticket(ticket.id, for: .system(org.id)) == ticket)
         let entries = try store.auditEntries(in: org.id, filter: AuditFilter(recordType: "ticket"), page: Page())
         #expect(entries.count == 1)
         let entry = try #require(entries.first)
@@ -80,7 +80,7 @@ struct StoreTicketWriteTests {
             try tx.updateTicket(ticket.id, changes: TicketChanges(subject: "New", status: .open), expectedVersion: nil)
         }
         #expect(same.version == 2)
-        #expect(try store.ticket(ticket.id, in: org.id)?.version == 2)
+        #expect(try store.ticket(ticket.id, for: .system(org.id))?.version == 2)
         #expect(try store.auditEntries(in: org.id, filter: AuditFilter(action: .update), page: Page()).count == 1)
 
         #expect(throws: StoreError.versionMismatch(current: 2)) {
@@ -88,7 +88,7 @@ struct StoreTicketWriteTests {
                 try tx.updateTicket(ticket.id, changes: TicketChanges(subject: "Stale"), expectedVersion: 1)
             }
         }
-        #expect(try store.ticket(ticket.id, in: org.id)?.subject == "New")
+        #expect(try store.ticket(ticket.id, for: .system(org.id))?.subject == "New")
         #expect(try store.auditEntries(in: org.id, filter: AuditFilter(recordType: "ticket"), page: Page(limit: 100)).count == 2)
         #expect(throws: StoreError.notFound) {
             try store.write(actor) { try $0.updateTicket(999, changes: TicketChanges(subject: "x"), expectedVersion: nil) }
@@ -121,7 +121,7 @@ struct StoreTicketWriteTests {
         let (org, _, actor) = try db.org()
         let subject = "プリンターが燃えています 🔥👩🏽‍💻"
         let ticket = try store.write(actor) { try $0.createTicket(TicketDraft(subject: subject, description: "説明 ✅")) }
-        let read = try #require(try store.ticket(ticket.id, in: org.id))
+        let read = try #require(try store.ticket(ticket.id, for: .system(org.id)))
         #expect(Array(read.subject.utf8) == Array(subject.utf8))
         #expect(read.description == "説明 ✅")
     }

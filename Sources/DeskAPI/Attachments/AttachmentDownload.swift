@@ -10,7 +10,7 @@ enum AttachmentDownload {
     static func response(_ request: AgentRequest, worker: WorkerBox) throws -> HTTPResponse {
         let ticketID = try RecordRequest.id(request.http)
         let attachmentID = try RecordRequest.id(request.http, "attachmentId")
-        guard let attachment = try request.store.attachment(attachmentID, ofTicket: ticketID, in: request.orgID) else {
+        guard let attachment = try request.store.attachment(attachmentID, ofTicket: ticketID, for: request.actor) else {
             throw StoreError.notFound
         }
         let headers: HTTPHeaders = [

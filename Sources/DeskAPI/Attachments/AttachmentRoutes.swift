@@ -3,8 +3,8 @@ import DeskHTTP
 
 /// `/api/v1/tickets/{id}/attachments…` and `/api/v1/uploads`: list, add, download and delete a ticket's
 /// attachments, and upload files to link later (`attachmentIds` on `sendReply` and comments). The ticket
-/// must be a live ticket of the caller's org, else 404 (a ticket in the recycle bin hides its
-/// attachments; restoring it brings them back).
+/// must be a live ticket of the caller's org within its reach, else 404 (a ticket in the recycle bin
+/// hides its attachments; restoring it brings them back); adding or deleting needs edit reach (else 403).
 struct AttachmentRoutes: Sendable {
     let auth: APIAuthenticator
     let config: AttachmentsConfig
@@ -32,7 +32,7 @@ struct AttachmentRoutes: Sendable {
     private func list(_ request: AgentRequest) throws -> HTTPResponse {
         let ticketID = try RecordRequest.id(request.http)
         let page = try QueryReader(query: request.http.query).page()
-        let attachments = try request.store.attachments(ofTicket: ticketID, in: request.orgID, page: page)
+        let attachments = try request.store.attachments(ofTicket: ticketID, for: request.actor, page: page)
         return .json(ListJSON(data: attachments.map(AttachmentJSON.init)))
     }
 

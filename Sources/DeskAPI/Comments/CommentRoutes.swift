@@ -2,7 +2,8 @@ import DeskCore
 import DeskHTTP
 
 /// `/api/v1/tickets/{id}/comments…`: list, add, get, update and delete a ticket's comments. The ticket
-/// must be a live ticket of the caller's org, else 404 (another org's ticket included).
+/// must be a live ticket of the caller's org within its reach, else 404 (another org's ticket included).
+/// Adding a comment needs read reach on the ticket; editing or deleting one needs edit reach (else 403).
 ///
 /// DELETE removes the comment for good, audited 'delete' without values. Comments are deliberately not
 /// recycle-bin records (`RecordKind`): the recycle bin lists and restores top-level records by id alone,
@@ -22,7 +23,7 @@ struct CommentRoutes: Sendable {
     private func list(_ request: AgentRequest) throws -> HTTPResponse {
         let ticketID = try RecordRequest.id(request.http)
         let page = try QueryReader(query: request.http.query).page()
-        let comments = try request.store.comments(ofTicket: ticketID, in: request.orgID, page: page)
+        let comments = try request.store.comments(ofTicket: ticketID, for: request.actor, page: page)
         let attachments = try request.store.attachments(ofComments: comments.map(\.id), ticket: ticketID, in: request.orgID)
         return .json(ListJSON(data: comments.map { CommentJSON(comment: $0, attachments: attachments[$0.id] ?? []) }))
     }
@@ -39,7 +40,7 @@ struct CommentRoutes: Sendable {
 
     private func get(_ request: AgentRequest) throws -> HTTPResponse {
         let (ticketID, commentID) = try Self.ids(request.http)
-        guard let comment = try request.store.comment(commentID, ofTicket: ticketID, in: request.orgID) else {
+        guard let comment = try request.store.comment(commentID, ofTicket: ticketID, for: request.actor) else {
             throw StoreError.notFound
         }
         return RecordRequest.single(try Self.withAttachments(comment, request), version: comment.version)

@@ -5,7 +5,18 @@ import DeskHTTP
 /// bin): read the request, run one store read or one write transaction, answer. The record-specific parts
 /// come in as closures, called once per request.
 enum RecordHandlers {
-    /// `GET …/{id}`: the live record `find` returns for the path id and the org, else 404.
+    /// `GET …/{id}` of a shared module (tickets, contacts, accounts): the live record `read` returns for
+    /// the path id and the acting agent (its org and reach), else 404 — a record out of the agent's reach
+    /// is as absent as an unknown one.
+    static func get<Record>(_ request: AgentRequest, reading read: (Store, _ id: Int64, _ actor: Actor) throws -> Record?,
+                            answer: (Record) -> HTTPResponse) throws -> HTTPResponse {
+        let id = try RecordRequest.id(request.http)
+        guard let record = try read(request.store, id, request.actor) else { throw StoreError.notFound }
+        return answer(record)
+    }
+
+    /// `GET …/{id}` of an org-wide record (departments, custom fields): the live record `find` returns for
+    /// the path id and the org, else 404.
     static func get<Record>(_ request: AgentRequest, find: (Store, _ id: Int64, _ org: Int64) throws -> Record?,
                             answer: (Record) -> HTTPResponse) throws -> HTTPResponse {
         let id = try RecordRequest.id(request.http)
@@ -42,7 +53,8 @@ enum RecordHandlers {
         return answer(record)
     }
 
-    /// `POST …/moveToTrash` with `{"<key>":["…"]}` → 204 No Content; all or nothing.
+    /// `POST …/moveToTrash` with `{"<key>":["…"]}` → 204 No Content; all or nothing (one id unknown or
+    /// out of reach → 404, one only readable → 403, and nothing is moved).
     static func moveToTrash(_ request: AgentRequest, key: String, maxCount: Int,
                             write: (WriteTransaction, [Int64]) throws -> Void) throws -> HTTPResponse {
         let unique = try RecordRequest.idList(request.http, key: key, maxCount: maxCount)

@@ -3,7 +3,8 @@ import DeskHTTP
 
 /// A ``RecordAPI`` type's routes under its path: list, search, get, create, update and move to the
 /// recycle bin. Every handler gets an authenticated `AgentRequest`; reads and writes go through its
-/// `Store` (the one write path).
+/// `Store` (the one write path) with the agent's reach: lists and searches hold only the records it may
+/// read, a record out of reach is 404, and a change to a record it may only read is 403 `FORBIDDEN`.
 struct RecordRoutes<API: RecordAPI>: Sendable {
     typealias Record = API.Record
     typealias Sort = RecordSort<Record.SortField>
@@ -27,7 +28,7 @@ struct RecordRoutes<API: RecordAPI>: Sendable {
         let page = try QueryReader(query: request.http.query).page()
         let sort = try RecordRequest.sort(request.http.query, default: Sort.default, keys: Sort.keys,
                                           parse: Sort.init(sortBy:))
-        let records = try request.store.records(Record.self, in: request.orgID, page: page, sort: sort)
+        let records = try request.store.records(Record.self, for: request.actor, page: page, sort: sort)
         return .json(ListJSON(data: records.map(API.json)))
     }
 
@@ -35,12 +36,12 @@ struct RecordRoutes<API: RecordAPI>: Sendable {
     private func search(_ request: AgentRequest) throws -> HTTPResponse {
         let text = try RecordRequest.searchString(request.http.query)
         let page = try QueryReader(query: request.http.query).page()
-        let records = try request.store.searchRecords(Record.self, in: request.orgID, query: text, page: page)
+        let records = try request.store.searchRecords(Record.self, for: request.actor, query: text, page: page)
         return .json(ListJSON(data: records.map(API.json)))
     }
 
     private func get(_ request: AgentRequest) throws -> HTTPResponse {
-        try RecordHandlers.get(request, find: { store, id, org in try store.record(Record.self, id, in: org) },
+        try RecordHandlers.get(request, reading: { store, id, actor in try store.record(Record.self, id, for: actor) },
                                answer: Self.single)
     }
 

@@ -2,7 +2,8 @@ import DeskCore
 import DeskHTTP
 
 /// `/api/v1/recycleBin…`: list what is in the recycle bin, restore it, or delete it permanently.
-/// Restore and delete take `{"ids":["…"]}` and answer 204 No Content; all or nothing.
+/// Restore and delete take `{"ids":["…"]}` and answer 204 No Content; all or nothing. A non-administrator
+/// sees, restores and deletes only the records it could edit were they live (its sharing reach).
 struct RecycleBinRoutes: Sendable {
     let auth: APIAuthenticator
 
@@ -17,7 +18,7 @@ struct RecycleBinRoutes: Sendable {
 
     private func list(_ request: AgentRequest) throws -> HTTPResponse {
         let page = try QueryReader(query: request.http.query).page()
-        let items = try request.store.recycleBin(in: request.orgID, page: page)
+        let items = try request.store.recycleBin(for: request.actor, page: page)
         return .json(ListJSON(data: items.map(RecycleBinItemJSON.init)))
     }
 

@@ -2,7 +2,8 @@ import DeskCore
 import DeskHTTP
 
 /// `/api/v1/tickets/{id}/sendReply` and `/threads…`: reply on a ticket, list its threads, get one. The
-/// ticket must be a live ticket of the caller's org, else 404 (another org's ticket included).
+/// ticket must be a live ticket of the caller's org within its reach, else 404 (another org's ticket
+/// included); a reply needs edit reach (403 `FORBIDDEN` on a ticket the agent may only read).
 struct ThreadRoutes: Sendable {
     let auth: APIAuthenticator
 
@@ -28,14 +29,14 @@ struct ThreadRoutes: Sendable {
     private func list(_ request: AgentRequest) throws -> HTTPResponse {
         let ticketID = try RecordRequest.id(request.http)
         let page = try QueryReader(query: request.http.query).page()
-        let threads = try request.store.threads(ofTicket: ticketID, in: request.orgID, page: page)
+        let threads = try request.store.threads(ofTicket: ticketID, for: request.actor, page: page)
         return .json(ListJSON(data: threads.map { ThreadJSON(thread: $0) }))
     }
 
     private func get(_ request: AgentRequest) throws -> HTTPResponse {
         let ticketID = try RecordRequest.id(request.http)
         let threadID = try RecordRequest.id(request.http, "threadId")
-        guard let thread = try request.store.thread(threadID, ofTicket: ticketID, in: request.orgID) else {
+        guard let thread = try request.store.thread(threadID, ofTicket: ticketID, for: request.actor) else {
             throw StoreError.notFound
         }
         let attachments = try request.store.attachments(ofThread: threadID, ticket: ticketID, in: request.orgID)
@@ -47,7 +48,7 @@ struct ThreadRoutes: Sendable {
     private func conversations(_ request: AgentRequest) throws -> HTTPResponse {
         let ticketID = try RecordRequest.id(request.http)
         let page = try QueryReader(query: request.http.query).page()
-        let items = try request.store.conversations(ofTicket: ticketID, in: request.orgID, page: page)
+        let items = try request.store.conversations(ofTicket: ticketID, for: request.actor, page: page)
         return .json(ListJSON(data: items.map(ConversationJSON.init)))
     }
 }

@@ -3,7 +3,9 @@ import DeskCore
 import DeskHTTP
 
 /// `/api/v1/tickets…`: list, count, get, create, update and move to the recycle bin. Every handler gets an
-/// authenticated `AgentRequest`; reads and writes go through its `Store` (the one write path).
+/// authenticated `AgentRequest`; reads and writes go through its `Store` (the one write path) with the
+/// agent's reach: lists, counts and searches hold only the tickets it may read, a ticket out of reach is
+/// 404, and a change to a ticket it may only read is 403 `FORBIDDEN`.
 struct TicketRoutes: Sendable {
     let auth: APIAuthenticator
 
@@ -22,26 +24,26 @@ struct TicketRoutes: Sendable {
 
     private func list(_ request: AgentRequest) throws -> HTTPResponse {
         let query = try TicketListQuery(request.http.query)
-        let tickets = try request.store.tickets(in: request.orgID, filter: query.filter, sort: query.sort, page: query.page)
+        let tickets = try request.store.tickets(for: request.actor, filter: query.filter, sort: query.sort, page: query.page)
         return .json(ListJSON(data: tickets.map(TicketJSON.init)))
     }
 
     private func count(_ request: AgentRequest) throws -> HTTPResponse {
         let query = try TicketListQuery(request.http.query)
-        return .json(CountJSON(count: try request.store.ticketCount(in: request.orgID, filter: query.filter)))
+        return .json(CountJSON(count: try request.store.ticketCount(for: request.actor, filter: query.filter)))
     }
 
     /// `?_all=&subject=&email=&category=&ticketNumber=&…&from=&limit=&sortBy=` →
     /// `{"data":[…],"count":N}` (count of all matches); `{"data":[],"count":0}` when nothing matches.
     private func search(_ request: AgentRequest) throws -> HTTPResponse {
         let query = try TicketSearchQuery(request.http.query)
-        let found = try request.store.searchTickets(in: request.orgID, search: query.search, sort: query.sort,
+        let found = try request.store.searchTickets(for: request.actor, search: query.search, sort: query.sort,
                                                     page: query.page)
         return .json(SearchJSON(data: found.tickets.map(TicketJSON.init), count: found.count))
     }
 
     private func get(_ request: AgentRequest) throws -> HTTPResponse {
-        try RecordHandlers.get(request, find: { store, id, org in try store.ticket(id, in: org) }, answer: Self.single)
+        try RecordHandlers.get(request, reading: { store, id, actor in try store.ticket(id, for: actor) }, answer: Self.single)
     }
 
     /// Zoho Desk answers a create with 200 and the ticket.

@@ -46,13 +46,23 @@ public struct RecordVisibility: Sendable, Equatable {
 
     /// The `WHERE` condition of readable records: `TRUE`, or owner / department membership with bound
     /// values. `owner` and `department` are column names from the caller's allow-list (nil: the table
-    /// has no department column).
+    /// has no department column). A record without owner (an unassigned ticket) matches only through
+    /// its department.
     public func readCondition(owner: String, department: String?) -> SQL {
-        guard !readsAll else { return "TRUE" }
+        readsAll ? "TRUE" : Self.condition(owner: owner, department: department, readOwners, readDepartments)
+    }
+
+    /// The `WHERE` condition of editable records, as ``readCondition(owner:department:)`` (the recycle bin
+    /// lists only what an agent may restore).
+    public func writeCondition(owner: String, department: String?) -> SQL {
+        writesAll ? "TRUE" : Self.condition(owner: owner, department: department, writeOwners, writeDepartments)
+    }
+
+    private static func condition(owner: String, department: String?, _ owners: [Int64], _ departments: [Int64]) -> SQL {
         var parts: [SQL] = []
-        if !readOwners.isEmpty { parts.append("\(unsafeRaw: owner) IN (\(list: readOwners))") }
-        if let department, !readDepartments.isEmpty {
-            parts.append("\(unsafeRaw: department) IN (\(list: readDepartments))")
+        if !owners.isEmpty { parts.append("\(unsafeRaw: owner) IN (\(list: owners))") }   // allow-listed: caller's column
+        if let department, !departments.isEmpty {
+            parts.append("\(unsafeRaw: department) IN (\(list: departments))")   // allow-listed: caller's column
         }
         guard !parts.isEmpty else { return "FALSE" }
         return "(" + SQL.joined(parts, separator: " OR ") + ")"

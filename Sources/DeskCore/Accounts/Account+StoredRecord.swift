@@ -24,14 +24,14 @@ extension Account: StoredRecord {
     public init(draft: AccountDraft, id: Int64, orgID: Int64, now: Date) {
         self.init(id: id, orgID: orgID, accountName: draft.accountName, email: draft.email, phone: draft.phone,
                   website: draft.website, description: draft.description, createdAt: now, updatedAt: now,
-                  version: 1, deletedAt: nil, deletedBy: nil, cf: .empty)
+                  version: 1, deletedAt: nil, deletedBy: nil, cf: .empty, ownerID: draft.ownerID)
     }
 
     public func applying(_ changes: AccountChanges, cf: CustomFieldValues, now: Date) -> Account {
         Account(id: id, orgID: orgID, accountName: changes.accountName ?? accountName, email: changes.email ?? email,
                 phone: changes.phone ?? phone, website: changes.website ?? website,
                 description: changes.description ?? description, createdAt: createdAt, updatedAt: now,
-                version: version + 1, deletedAt: nil, deletedBy: nil, cf: cf)
+                version: version + 1, deletedAt: nil, deletedBy: nil, cf: cf, ownerID: changes.ownerID ?? ownerID)
     }
 
     public var auditValues: [(field: String, value: String?)] {
@@ -41,6 +41,7 @@ extension Account: StoredRecord {
             ("phone", phone),
             ("website", website),
             ("description", description),
+            ("ownerId", AuditText.id(ownerID)),
         ] + cf.auditFields
     }
 
@@ -51,6 +52,7 @@ extension Account: StoredRecord {
             ("phone", phone.sqlValue),
             ("website", website.sqlValue),
             ("description", description.sqlValue),
+            ("owner_id", ownerID.sqlValue),
         ]
     }
 
@@ -60,6 +62,11 @@ extension Account: StoredRecord {
         if let phone { try Validation.length(phone, field: "phone", max: Self.maxPhone) }
         if let website { try Validation.length(website, field: "website", max: Self.maxWebsite) }
         if let description { try Validation.length(description, field: "description", max: Self.maxDescription) }
+    }
+
+    /// A new or changed `ownerId` must be a live agent of this org.
+    public func validateReferences(in tx: WriteTransaction, previous: Account?) throws {
+        if let ownerID, ownerID != previous?.ownerID { try tx.validate(owner: ownerID) }
     }
 }
 

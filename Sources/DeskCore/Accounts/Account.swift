@@ -19,6 +19,8 @@ public struct Account: Sendable, Equatable {
     public let deletedBy: Int64?
     /// The custom field values, with every custom field api name of the module.
     public let cf: CustomFieldValues
+    /// The owning agent: who the record belongs to under `private` sharing (the creator unless set).
+    public let ownerID: Int64?
 }
 
 extension Account {
@@ -29,19 +31,26 @@ extension Account {
                   description: try row.decode("description"), createdAt: try row.decode("created_at"),
                   updatedAt: try row.decode("updated_at"), version: try row.decode("version"),
                   deletedAt: try row.decode("deleted_at"), deletedBy: try row.decode("deleted_by"),
-                  cf: try CustomFieldValues(row: row))
+                  cf: try CustomFieldValues(row: row), ownerID: try row.decode("owner_id"))
     }
 
     /// The stored columns (allow-listed).
     public static let columns: SQL = """
         org_id, id, account_name, email, phone, website, description, created_at, updated_at, version, deleted_at, \
-        deleted_by, cf
+        deleted_by, cf, owner_id
         """
 
     /// The account with other custom field values.
     public func with(cf: CustomFieldValues) -> Account {
         Account(id: id, orgID: orgID, accountName: accountName, email: email, phone: phone, website: website,
                 description: description, createdAt: createdAt, updatedAt: updatedAt, version: version,
-                deletedAt: deletedAt, deletedBy: deletedBy, cf: cf)
+                deletedAt: deletedAt, deletedBy: deletedBy, cf: cf, ownerID: ownerID)
+    }
+
+    /// The account with another owner.
+    public func with(ownerID: Int64?) -> Account {
+        Account(id: id, orgID: orgID, accountName: accountName, email: email, phone: phone, website: website,
+                description: description, createdAt: createdAt, updatedAt: updatedAt, version: version,
+                deletedAt: deletedAt, deletedBy: deletedBy, cf: cf, ownerID: ownerID)
     }
 }

@@ -4,10 +4,11 @@ import MariaDB
 extension Store {
     /// A page of the attachments of a live ticket of the org (ticket, thread and comment attachments),
     /// oldest first (ties by id).
-    /// - Throws: `StoreError.notFound` when the ticket is unknown, another org's, or in the recycle bin.
-    public func attachments(ofTicket ticketID: Int64, in org: Int64, page: Page) throws -> [Attachment] {
+    /// - Throws: `StoreError.notFound` when the ticket is unknown, another org's, in the recycle bin, or out of the actor's reach.
+    public func attachments(ofTicket ticketID: Int64, for actor: Actor, page: Page) throws -> [Attachment] {
+        let org = actor.orgID
         try page.validate()
-        try requireLiveTicket(ticketID, in: org)
+        try requireLiveTicket(ticketID, for: actor)
         return try connection.query("""
             SELECT \(Attachment.columns) FROM attachments
             WHERE org_id = \(org) AND ticket_id = \(ticketID) AND deleted_at IS NULL
@@ -16,9 +17,10 @@ extension Store {
     }
 
     /// One attachment of a live ticket of the org; nil when unknown or on another ticket.
-    /// - Throws: `StoreError.notFound` when the ticket is not a live ticket of the org.
-    public func attachment(_ id: Int64, ofTicket ticketID: Int64, in org: Int64) throws -> Attachment? {
-        try requireLiveTicket(ticketID, in: org)
+    /// - Throws: `StoreError.notFound` when the ticket is not a live ticket of the org that the actor may read.
+    public func attachment(_ id: Int64, ofTicket ticketID: Int64, for actor: Actor) throws -> Attachment? {
+        let org = actor.orgID
+        try requireLiveTicket(ticketID, for: actor)
         return try connection.queryFirst("""
             SELECT \(Attachment.columns) FROM attachments
             WHERE org_id = \(org) AND id = \(id) AND ticket_id = \(ticketID) AND deleted_at IS NULL

@@ -7,9 +7,11 @@ extension WriteTransaction {
 
     /// Attaches `file` to a live ticket of the org: the metadata row and its chunks, audited 'create'
     /// (record type "attachment") with its fields.
-    /// - Throws: `StoreError.notFound` for a ticket that is not live in the org.
+    /// Needs edit reach on the ticket.
+    /// - Throws: `StoreError.notFound` for a ticket that is not live in the org or out of the actor's
+    ///   reach; `.forbidden` for a ticket the actor may only read.
     public func addAttachment(toTicket ticketID: Int64, _ file: AttachmentFile) throws -> Attachment {
-        guard try lockLiveTicket(ticketID) else { throw StoreError.notFound }
+        try lockLiveTicket(ticketID, toWrite: true)
         return try insertAttachment(file, ticketID: ticketID, expiresAt: nil)
     }
 
@@ -21,9 +23,10 @@ extension WriteTransaction {
     }
 
     /// Deletes an attachment of a live ticket for good, with its chunks; audited 'delete' with its size.
-    /// - Throws: `StoreError.notFound` (ticket or attachment).
+    /// Needs edit reach on the ticket.
+    /// - Throws: `StoreError.notFound` (ticket or attachment, or a ticket out of reach), `.forbidden`.
     public func deleteAttachment(_ id: Int64, ofTicket ticketID: Int64) throws {
-        guard try lockLiveTicket(ticketID) else { throw StoreError.notFound }
+        try lockLiveTicket(ticketID, toWrite: true)
         let locked = try connection.queryFirst("""
             SELECT id FROM attachments
             WHERE org_id = \(orgID) AND id = \(id) AND ticket_id = \(ticketID) AND deleted_at IS NULL FOR UPDATE

@@ -3,12 +3,14 @@ import MariaDB
 
 extension WriteTransaction {
     /// Adds the acting agent's comment to a live ticket of the org; audits 'create' (record type
-    /// "comment") with every field, then links the draft's uploads to it (see `linkUploads`).
-    /// - Throws: `StoreError.notFound` for a ticket that is not live in the org; `.invalid` for content
+    /// "comment") with every field, then links the draft's uploads to it (see `linkUploads`). Commenting
+    /// needs only read reach on the ticket (a Light Agent or a public-read-only colleague may comment).
+    /// - Throws: `StoreError.notFound` for a ticket that is not live in the org or that the actor cannot
+    ///   read; `.invalid` for content
     ///   that is empty or longer than 65535 characters; `UploadLinkError` for an unusable upload id.
     public func addComment(toTicket ticketID: Int64, _ draft: CommentDraft) throws -> TicketComment {
         try Validation.text(draft.content, field: "content", max: Self.maxContent)
-        guard try lockLiveTicket(ticketID) else { throw StoreError.notFound }
+        try lockLiveTicket(ticketID, toWrite: false)
         let id = store.ids.next()
         try connection.execute("""
             INSERT INTO ticket_comments (org_id, id, ticket_id, content, content_type, is_public, commenter_id,
@@ -27,14 +29,14 @@ extension WriteTransaction {
 
     /// Applies `changes` to a comment of a live ticket. Only changed fields are written and audited
     /// ('update', old → new); when nothing changes, nothing is written and the version stays.
-    /// - Throws: `StoreError.notFound` (ticket or comment), `.versionMismatch(current:)` when
-    ///   `expectedVersion` is given and differs, `.invalid`.
+    /// Editing a comment needs edit reach on the ticket.
+    /// - Throws: `StoreError.notFound` (ticket or comment, or a ticket out of reach), `.forbidden` (ticket
+    ///   readable only), `.versionMismatch(current:)` when `expectedVersion` is given and differs, `.invalid`.
     public func updateComment(_ id: Int64, ofTicket ticketID: Int64, changes: CommentChanges,
                               expectedVersion: Int64? = nil) throws -> TicketComment {
         if let content = changes.content { try Validation.text(content, field: "content", max: Self.maxContent) }
-        guard try lockLiveTicket(ticketID), let current = try lockedComment(id, ofTicket: ticketID) else {
-            throw StoreError.notFound
-        }
+        try lockLiveTicket(ticketID, toWrite: true)
+        guard let current = try lockedComment(id, ofTicket: ticketID) else { throw StoreError.notFound }
         if let expectedVersion, expectedVersion != current.version {
             throw StoreError.versionMismatch(current: current.version)
         }
@@ -60,11 +62,11 @@ extension WriteTransaction {
 
     /// Deletes a comment of a live ticket for good (comments do not go to the recycle bin); audits
     /// 'delete' holding no values (the content is personal). Its attachments are deleted with it.
-    /// - Throws: `StoreError.notFound` (ticket or comment).
+    /// Needs edit reach on the ticket.
+    /// - Throws: `StoreError.notFound` (ticket or comment, or a ticket out of reach), `.forbidden`.
     public func deleteComment(_ id: Int64, ofTicket ticketID: Int64) throws {
-        guard try lockLiveTicket(ticketID), try lockedComment(id, ofTicket: ticketID) != nil else {
-            throw StoreError.notFound
-        }
+        try lockLiveTicket(ticketID, toWrite: true)
+        guard try lockedComment(id, ofTicket: ticketID) != nil else { throw StoreError.notFound }
         try connection.execute("""
             DELETE FROM ticket_comments WHERE org_id = \(orgID) AND id = \(id)
             """)

@@ -25,14 +25,16 @@ extension Contact: StoredRecord {
     public init(draft: ContactDraft, id: Int64, orgID: Int64, now: Date) {
         self.init(id: id, orgID: orgID, firstName: draft.firstName, lastName: draft.lastName, email: draft.email,
                   phone: draft.phone, mobile: draft.mobile, accountID: draft.accountID, description: draft.description,
-                  createdAt: now, updatedAt: now, version: 1, deletedAt: nil, deletedBy: nil, cf: .empty)
+                  createdAt: now, updatedAt: now, version: 1, deletedAt: nil, deletedBy: nil, cf: .empty,
+                  ownerID: draft.ownerID)
     }
 
     public func applying(_ changes: ContactChanges, cf: CustomFieldValues, now: Date) -> Contact {
         Contact(id: id, orgID: orgID, firstName: changes.firstName ?? firstName, lastName: changes.lastName ?? lastName,
                 email: changes.email ?? email, phone: changes.phone ?? phone, mobile: changes.mobile ?? mobile,
                 accountID: changes.accountID ?? accountID, description: changes.description ?? description,
-                createdAt: createdAt, updatedAt: now, version: version + 1, deletedAt: nil, deletedBy: nil, cf: cf)
+                createdAt: createdAt, updatedAt: now, version: version + 1, deletedAt: nil, deletedBy: nil, cf: cf,
+                ownerID: changes.ownerID ?? ownerID)
     }
 
     public var auditValues: [(field: String, value: String?)] {
@@ -44,6 +46,7 @@ extension Contact: StoredRecord {
             ("mobile", mobile),
             ("accountId", AuditText.id(accountID)),
             ("description", description),
+            ("ownerId", AuditText.id(ownerID)),
         ] + cf.auditFields
     }
 
@@ -56,6 +59,7 @@ extension Contact: StoredRecord {
             ("mobile", mobile.sqlValue),
             ("account_id", accountID.sqlValue),
             ("description", description.sqlValue),
+            ("owner_id", ownerID.sqlValue),
         ]
     }
 
@@ -68,9 +72,11 @@ extension Contact: StoredRecord {
         if let description { try Validation.length(description, field: "description", max: Self.maxDescription) }
     }
 
-    /// A new or changed `accountId` must be a live account of this org.
+    /// A new or changed `accountId` must be a live account of this org, a new or changed `ownerId` a live
+    /// agent of it.
     public func validateReferences(in tx: WriteTransaction, previous: Contact?) throws {
         if let accountID, accountID != previous?.accountID { try tx.validate(account: accountID) }
+        if let ownerID, ownerID != previous?.ownerID { try tx.validate(owner: ownerID) }
     }
 }
 

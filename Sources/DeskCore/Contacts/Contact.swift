@@ -22,6 +22,8 @@ public struct Contact: Sendable, Equatable {
     public let deletedBy: Int64?
     /// The custom field values, with every custom field api name of the module.
     public let cf: CustomFieldValues
+    /// The owning agent: who the record belongs to under `private` sharing (the creator unless set).
+    public let ownerID: Int64?
 }
 
 extension Contact {
@@ -33,19 +35,26 @@ extension Contact {
                   description: try row.decode("description"), createdAt: try row.decode("created_at"),
                   updatedAt: try row.decode("updated_at"), version: try row.decode("version"),
                   deletedAt: try row.decode("deleted_at"), deletedBy: try row.decode("deleted_by"),
-                  cf: try CustomFieldValues(row: row))
+                  cf: try CustomFieldValues(row: row), ownerID: try row.decode("owner_id"))
     }
 
     /// The stored columns (allow-listed).
     public static let columns: SQL = """
         org_id, id, first_name, last_name, email, phone, mobile, account_id, description, created_at, updated_at, \
-        version, deleted_at, deleted_by, cf
+        version, deleted_at, deleted_by, cf, owner_id
         """
 
     /// The contact with other custom field values.
     public func with(cf: CustomFieldValues) -> Contact {
         Contact(id: id, orgID: orgID, firstName: firstName, lastName: lastName, email: email, phone: phone, mobile: mobile,
                 accountID: accountID, description: description, createdAt: createdAt, updatedAt: updatedAt,
-                version: version, deletedAt: deletedAt, deletedBy: deletedBy, cf: cf)
+                version: version, deletedAt: deletedAt, deletedBy: deletedBy, cf: cf, ownerID: ownerID)
+    }
+
+    /// The contact with another owner.
+    public func with(ownerID: Int64?) -> Contact {
+        Contact(id: id, orgID: orgID, firstName: firstName, lastName: lastName, email: email, phone: phone, mobile: mobile,
+                accountID: accountID, description: description, createdAt: createdAt, updatedAt: updatedAt,
+                version: version, deletedAt: deletedAt, deletedBy: deletedBy, cf: cf, ownerID: ownerID)
     }
 }

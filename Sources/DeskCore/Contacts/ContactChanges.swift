@@ -9,9 +9,12 @@ public struct ContactChanges: Sendable, Equatable {
     public var description: String??
     /// Custom field values to set (`.null` clears) by api name; other custom fields stay.
     public var cf: [String: CustomFieldInput]
+    /// A new owning agent (cannot be cleared).
+    public var ownerID: Int64?
 
     public init(firstName: String?? = nil, lastName: String? = nil, email: String?? = nil, phone: String?? = nil,
-                mobile: String?? = nil, accountID: Int64?? = nil, description: String?? = nil, cf: [String: CustomFieldInput] = [:]) {
+                mobile: String?? = nil, accountID: Int64?? = nil, description: String?? = nil, cf: [String: CustomFieldInput] = [:],
+                ownerID: Int64? = nil) {
         self.firstName = firstName
         self.lastName = lastName
         self.email = email
@@ -20,5 +23,6 @@ public struct ContactChanges: Sendable, Equatable {
         self.accountID = accountID
         self.description = description
         self.cf = cf
+        self.ownerID = ownerID
     }
 }

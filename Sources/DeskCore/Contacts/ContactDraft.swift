@@ -9,9 +9,12 @@ public struct ContactDraft: Sendable, Equatable {
     public var description: String?
     /// Custom field values by api name; empty when the request has none.
     public var cf: [String: CustomFieldInput]
+    /// The owning agent; nil: the creating agent.
+    public var ownerID: Int64?
 
     public init(firstName: String? = nil, lastName: String, email: String? = nil, phone: String? = nil,
-                mobile: String? = nil, accountID: Int64? = nil, description: String? = nil, cf: [String: CustomFieldInput] = [:]) {
+                mobile: String? = nil, accountID: Int64? = nil, description: String? = nil, cf: [String: CustomFieldInput] = [:],
+                ownerID: Int64? = nil) {
         self.firstName = firstName
         self.lastName = lastName
         self.email = email
@@ -20,5 +23,6 @@ public struct ContactDraft: Sendable, Equatable {
         self.accountID = accountID
         self.description = description
         self.cf = cf
+        self.ownerID = ownerID
     }
 }

@@ -18,12 +18,13 @@ extension WriteTransaction {
         try moveToTrash(Contact.self, ids)
     }
 
-    /// The account must be a live account of this org; it stays locked (shared) until the write ends, so
-    /// it cannot be trashed meanwhile.
+    /// The account must be a live account of this org that the actor may read (one out of its reach is
+    /// refused exactly like an unknown one); it stays locked (shared) until the write ends, so it cannot be
+    /// trashed meanwhile.
     func validate(account: Int64) throws {
         let row = try connection.queryFirst("""
             SELECT id FROM accounts WHERE org_id = \(orgID) AND id = \(account) AND deleted_at IS NULL
-                LOCK IN SHARE MODE
+                AND \(actor.readCondition(.account)) LOCK IN SHARE MODE
             """)
         guard row != nil else { throw StoreError.invalid(field: "accountId", reason: "is not an account of this org") }
     }

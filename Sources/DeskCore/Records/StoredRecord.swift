@@ -39,6 +39,8 @@ public protocol StoredRecord: Sendable {
     func applying(_ changes: Changes, cf: CustomFieldValues, now: Date) -> Self
     /// The record with other custom field values.
     func with(cf: CustomFieldValues) -> Self
+    /// The record with another owning agent.
+    func with(ownerID: Int64?) -> Self
 
     var id: Int64 { get }
     var createdAt: Date { get }
@@ -47,6 +49,8 @@ public protocol StoredRecord: Sendable {
     var version: Int64 { get }
     /// The custom field values.
     var cf: CustomFieldValues { get }
+    /// The owning agent, whose reach decides who reads and edits the record (``RecordVisibility``).
+    var ownerID: Int64? { get }
     /// The audited fields as text, by API field name, in a fixed order (custom fields last).
     var auditValues: [(field: String, value: String?)] { get }
     /// The type's own writable columns (allow-listed literals) and their values, in a fixed order.

@@ -4,12 +4,15 @@ import MariaDB
 /// The generic writes of ``StoredRecord`` types, inside the one write transaction: each validates,
 /// writes, bumps the version and audits old → new.
 extension WriteTransaction {
-    /// Creates a record from `draft`; audits 'create' with every set field.
+    /// Creates a record from `draft`; audits 'create' with every set field. Without an owner in the draft,
+    /// the acting agent owns it (the system actor leaves it unowned).
     ///
-    /// - Throws: `StoreError.invalid(field:reason:)` (fields, references, custom fields).
+    /// - Throws: `StoreError.invalid(field:reason:)` (fields, references — `ownerId` must be a live agent
+    ///   of the org —, custom fields).
     public func create<R: StoredRecord>(_ type: R.Type = R.self, _ draft: R.Draft) throws -> R {
         let id = store.ids.next()
-        let new = R(draft: draft, id: id, orgID: orgID, now: now)
+        var new = R(draft: draft, id: id, orgID: orgID, now: now)
+        if new.ownerID == nil, actor.agentID != 0 { new = new.with(ownerID: actor.agentID) }
         try new.validate()
         try new.validateReferences(in: self, previous: nil)
         let cf = try newCustomFields(R.module, draft.cf)
@@ -34,11 +37,13 @@ extension WriteTransaction {
     /// Applies `changes` to a live record. Only fields whose value changes are written and audited
     /// ('update', old → new); when nothing changes, nothing is written and the version stays.
     ///
-    /// - Throws: `StoreError.notFound`, `.versionMismatch(current:)` when `expectedVersion` is given and
-    ///   differs, `.invalid(field:reason:)`.
+    /// - Throws: `StoreError.notFound` (also for a record out of the actor's reach), `.forbidden` for a
+    ///   record the actor may read but not edit, `.versionMismatch(current:)` when `expectedVersion` is
+    ///   given and differs, `.invalid(field:reason:)`.
     public func update<R: StoredRecord>(_ type: R.Type, _ id: Int64, changes: R.Changes,
                                         expectedVersion: Int64?) throws -> R {
         guard let current = try lockedRecord(R.self, id) else { throw StoreError.notFound }
+        try actor.requireWritable(R.module.recordKind, owner: current.ownerID, department: nil)
         if let expectedVersion, expectedVersion != current.version {
             throw StoreError.versionMismatch(current: current.version)
         }
@@ -63,7 +68,8 @@ extension WriteTransaction {
     }
 
     /// Moves live records to the recycle bin, auditing 'trash' for each. Throws `StoreError.notFound` —
-    /// writing nothing — if any id is not a live record of the type in the org.
+    /// writing nothing — if any id is not a live record of the type in the org or out of the actor's
+    /// reach, `.forbidden` if the actor may only read one of them.
     public func moveToTrash<R: StoredRecord>(_ type: R.Type, _ ids: [Int64]) throws {
         try trash(R.module.recordKind, ids)
     }
@@ -81,6 +87,17 @@ extension WriteTransaction {
             SELECT \(R.columns) FROM \(unsafeRaw: R.table)
             WHERE org_id = \(orgID) AND id = \(id) AND deleted_at IS NULL FOR UPDATE
             """).map(R.init(row:))   // allow-listed: CustomFieldModule.table
+    }
+}
+
+extension WriteTransaction {
+    /// The owner of a contact or account must be a live agent of this org (locked shared until the write
+    /// ends).
+    func validate(owner: Int64) throws {
+        let row = try connection.queryFirst("""
+            SELECT id FROM agents WHERE org_id = \(orgID) AND id = \(owner) AND deleted_at IS NULL LOCK IN SHARE MODE
+            """)
+        guard row != nil else { throw StoreError.invalid(field: "ownerId", reason: "is not an agent of this org") }
     }
 }
 

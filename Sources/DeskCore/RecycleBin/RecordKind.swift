@@ -10,13 +10,21 @@ struct RecordKind: Sendable, Equatable {
     /// The one field a permanent delete audits — never a personal value — as (API field, column); nil
     /// when the entry holds no field.
     let deleteKey: (field: String, column: String)?
+    /// The shared module whose sharing settings decide who reaches these records.
+    let module: AccessModule
+    /// The owner column (a ticket's assignee; allow-listed).
+    let ownerColumn: String
+    /// The department column, for modules shared by department (tickets; allow-listed).
+    let departmentColumn: String?
 
     static let ticket = RecordKind(recordType: "ticket", table: "tickets", displayName: "subject",
-                                   deleteKey: ("ticketNumber", "ticket_number"))
+                                   deleteKey: ("ticketNumber", "ticket_number"), module: .tickets,
+                                   ownerColumn: "assignee_id", departmentColumn: "department_id")
     static let contact = RecordKind(recordType: "contact", table: "contacts",
-                                    displayName: "CONCAT_WS(' ', first_name, last_name)", deleteKey: nil)
+                                    displayName: "CONCAT_WS(' ', first_name, last_name)", deleteKey: nil,
+                                    module: .contacts, ownerColumn: "owner_id", departmentColumn: nil)
     static let account = RecordKind(recordType: "account", table: "accounts", displayName: "account_name",
-                                    deleteKey: nil)
+                                    deleteKey: nil, module: .accounts, ownerColumn: "owner_id", departmentColumn: nil)
 
     /// Every kind, in the order their rows are locked (always the same order, so writes do not deadlock).
     static let all: [RecordKind] = [.ticket, .contact, .account]

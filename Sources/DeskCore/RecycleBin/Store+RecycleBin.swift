@@ -2,14 +2,18 @@ import Foundation
 import MariaDB
 
 extension Store {
-    /// The org's recycle bin (tickets, contacts and accounts), most recently deleted first.
-    public func recycleBin(in org: Int64, page: Page) throws -> [RecycleBinItem] {
+    /// The recycle bin of the actor's org (tickets, contacts and accounts), most recently deleted first:
+    /// for a non-administrator only the records it could edit were they live (its reach, in SQL), which
+    /// are also the only ones it may restore or delete.
+    public func recycleBin(for actor: Actor, page: Page) throws -> [RecycleBinItem] {
         try page.validate()
+        let org = actor.orgID
         let parts: [SQL] = RecordKind.all.map { kind in
             """
             SELECT \(kind.recordType) AS record_type, id, \(unsafeRaw: kind.displayName) AS display_name, deleted_at,
                 deleted_by
-            FROM \(unsafeRaw: kind.table) WHERE org_id = \(org) AND deleted_at IS NOT NULL
+            FROM \(unsafeRaw: kind.table)
+            WHERE org_id = \(org) AND deleted_at IS NOT NULL AND \(actor.writeCondition(kind))
             """   // allow-listed: RecordKind.all
         }
         return try connection.query("""
@@ -23,12 +27,14 @@ extension Store {
         }
     }
 
-    /// How many records the org's recycle bin holds.
-    public func recycleBinCount(in org: Int64) throws -> Int {
+    /// How many records of the actor's org's recycle bin the actor sees.
+    public func recycleBinCount(for actor: Actor) throws -> Int {
+        let org = actor.orgID
         var total = 0
         for kind in RecordKind.all {
             total += try connection.queryFirst("""
                 SELECT COUNT(*) AS n FROM \(unsafeRaw: kind.table) WHERE org_id = \(org) AND deleted_at IS NOT NULL
+                    AND \(actor.writeCondition(kind))
                 """)?.decode("n") ?? 0   // allow-listed: RecordKind.all
         }
         return total

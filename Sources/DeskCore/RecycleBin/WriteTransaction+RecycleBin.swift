@@ -4,13 +4,14 @@ import MariaDB
 extension WriteTransaction {
     /// Moves live tickets to the recycle bin (sets `deleted_at`/`deleted_by`, bumps `version`), auditing
     /// 'trash' for each. Throws `StoreError.notFound` — writing nothing — if any id is not a live ticket
-    /// of the org.
+    /// of the org or out of the actor's reach, `.forbidden` if the actor may only read one of them.
     public func moveToTrash(tickets ids: [Int64]) throws {
         try trash(.ticket, ids)
     }
 
     /// Takes records of any kind (tickets, contacts, accounts) out of the recycle bin, auditing 'restore'.
-    /// Throws `StoreError.notFound`, writing nothing, if any id is not in the org's recycle bin.
+    /// Throws `StoreError.notFound`, writing nothing, if any id is not in the org's recycle bin or is a
+    /// record the actor could not edit (the recycle bin shows an agent only those).
     public func restore(_ ids: [Int64]) throws {
         for (kind, records) in try lockedBinRecords(ids) {
             for record in records {
@@ -29,7 +30,7 @@ extension WriteTransaction {
     /// entry holding no personal values (a ticket's number; nothing for contacts and accounts). Contacts
     /// of a deleted account lose the link (an audited update); a deleted ticket's threads and comments are
     /// deleted with it (each audited 'delete'). Throws `StoreError.notFound`, writing
-    /// nothing, if any id is not in the org's recycle bin.
+    /// nothing, if any id is not in the org's recycle bin or is a record the actor could not edit.
     public func deletePermanently(_ ids: [Int64]) throws {
         for (kind, records) in try lockedBinRecords(ids) {
             for record in records {
@@ -43,10 +44,16 @@ extension WriteTransaction {
         }
     }
 
-    /// Moves live records of `kind` to the recycle bin, auditing 'trash'; `notFound` (nothing written)
-    /// unless every id is a live record of that kind in the org.
+    /// Moves live records of `kind` to the recycle bin, auditing 'trash'; nothing is written unless every
+    /// id is a live record of that kind in the org that the actor may edit: `notFound` when one is unknown
+    /// or unreadable (alike, so nothing leaks), else `forbidden` when one is only readable.
     func trash(_ kind: RecordKind, _ ids: [Int64]) throws {
-        for record in try lockedRecords(kind, ids, trashed: false) {
+        let records = try lockedRecords(kind, ids, trashed: false)
+        if !actor.access.isAdministrator {
+            for record in records { try actor.requireReadable(kind, owner: record.owner, department: record.department) }
+            for record in records { try actor.requireWritable(kind, owner: record.owner, department: record.department) }
+        }
+        for record in records {
             try connection.execute("""
                 UPDATE \(unsafeRaw: kind.table) SET deleted_at = \(now), deleted_by = \(actor.agentID),
                     updated_at = \(now), version = version + 1
@@ -57,11 +64,14 @@ extension WriteTransaction {
         }
     }
 
-    /// A locked row of the recycle bin's tables: its id, deletion time and audited delete key.
+    /// A locked row of the recycle bin's tables: its id, deletion time, audited delete key, owner and
+    /// department (for the actor's reach).
     private struct BinRecord {
         let id: Int64
         let deletedAt: Date?
         let deleteKey: String?
+        let owner: Int64?
+        let department: Int64?
     }
 
     /// Locks the recycle-bin records `ids` (duplicates ignored) in every kind's table, in the fixed kind
@@ -71,7 +81,10 @@ extension WriteTransaction {
         var found: [(RecordKind, [BinRecord])] = []
         var count = 0
         for kind in RecordKind.all {
-            let records = try lockedRecords(kind, Array(unique), trashed: true, requireAll: false)
+            let records = try lockedRecords(kind, Array(unique), trashed: true, requireAll: false).filter {
+                actor.access.isAdministrator
+                    || actor.access.visibility(of: kind.module).canWrite(owner: $0.owner, department: $0.department)
+            }
             count += records.count
             if !records.isEmpty { found.append((kind, records)) }
         }
@@ -87,12 +100,15 @@ extension WriteTransaction {
         if unique.isEmpty { return [] }
         let state: SQL = trashed ? "deleted_at IS NOT NULL" : "deleted_at IS NULL"
         let key = kind.deleteKey?.column ?? "NULL"
+        let department = kind.departmentColumn ?? "NULL"
         let records = try connection.query("""
-            SELECT id, deleted_at, \(unsafeRaw: key) AS delete_key FROM \(unsafeRaw: kind.table)
+            SELECT id, deleted_at, \(unsafeRaw: key) AS delete_key, \(unsafeRaw: kind.ownerColumn) AS owner_id,
+                \(unsafeRaw: department) AS department_id FROM \(unsafeRaw: kind.table)
             WHERE org_id = \(orgID) AND id IN (\(list: unique)) AND \(state) ORDER BY id FOR UPDATE
             """).map { row in   // allow-listed: RecordKind.all
             BinRecord(id: try row.decode("id"), deletedAt: try row.decode("deleted_at"),
-                      deleteKey: try row.decode("delete_key", as: Int64?.self).map(String.init))
+                      deleteKey: try row.decode("delete_key", as: Int64?.self).map(String.init),
+                      owner: try row.decode("owner_id"), department: try row.decode("department_id"))
         }
         guard !requireAll || records.count == unique.count else { throw StoreError.notFound }
         return records

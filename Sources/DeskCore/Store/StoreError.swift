@@ -8,6 +8,9 @@ public enum StoreError: Error, Equatable, Sendable {
     case conflict(String)
     /// A value is not acceptable; `field` is the API field name (camelCase, e.g. "subject", "assigneeId").
     case invalid(field: String, reason: String)
+    /// The actor may read the record but not change it (record-level sharing); a record it cannot read
+    /// is `notFound` instead, so that nothing leaks its existence.
+    case forbidden
 }
 
 extension StoreError: CustomStringConvertible {
@@ -18,6 +21,7 @@ extension StoreError: CustomStringConvertible {
         case .versionMismatch(let current): "the record has changed (version \(current))"
         case .conflict(let what): "\(what) is already taken"
         case .invalid(let field, let reason): "\(field): \(reason)"
+        case .forbidden: "the record is not editable by this agent"
         }
     }
 }

@@ -6,10 +6,11 @@ extension Store {
     ///
     /// Reads at most `from - 1 + limit` of each kind through its ticket index and merges them here, so a
     /// page costs two indexed queries.
-    /// - Throws: `StoreError.notFound` when the ticket is unknown, another org's, or in the recycle bin.
-    public func conversations(ofTicket ticketID: Int64, in org: Int64, page: Page) throws -> [Conversation] {
+    /// - Throws: `StoreError.notFound` when the ticket is unknown, another org's, in the recycle bin, or out of the actor's reach.
+    public func conversations(ofTicket ticketID: Int64, for actor: Actor, page: Page) throws -> [Conversation] {
+        let org = actor.orgID
         try page.validate()
-        try requireLiveTicket(ticketID, in: org)
+        try requireLiveTicket(ticketID, for: actor)
         let head = Page(from: 1, limit: page.from - 1 + page.limit)
         let threads = try connection.query("""
             SELECT \(TicketThread.columns) FROM ticket_threads

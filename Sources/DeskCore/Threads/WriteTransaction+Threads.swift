@@ -8,11 +8,12 @@ extension WriteTransaction {
     /// Adds the acting agent's reply to a live ticket of the org: an outgoing, public thread. Audits
     /// 'create' (record type "thread") with every field, then links the draft's uploads to it (see
     /// `linkUploads`).
-    /// - Throws: `StoreError.notFound` for a ticket that is not live in the org; `.invalid` for content
-    ///   that is empty or longer than 65535 characters; `UploadLinkError` for an unusable upload id.
+    /// - Throws: `StoreError.notFound` for a ticket that is not live in the org or out of the actor's
+    ///   reach; `.forbidden` for a ticket the actor may read but not edit; `.invalid` for content that is
+    ///   empty or longer than 65535 characters; `UploadLinkError` for an unusable upload id.
     public func sendReply(toTicket ticketID: Int64, _ draft: ReplyDraft) throws -> TicketThread {
         try Validation.text(draft.content, field: "content", max: Self.maxContent)
-        guard try lockLiveTicket(ticketID) else { throw StoreError.notFound }
+        try lockLiveTicket(ticketID, toWrite: true)
         let id = store.ids.next()
         try connection.execute("""
             INSERT INTO ticket_threads (org_id, id, ticket_id, direction, channel, content, content_type, author_type,
@@ -32,11 +33,24 @@ extension WriteTransaction {
         return thread
     }
 
-    /// Whether `ticketID` is a live ticket of the org, holding a shared lock on it for the rest of the
-    /// transaction, so it cannot be trashed or deleted while a child record is written.
-    func lockLiveTicket(_ ticketID: Int64) throws -> Bool {
-        try connection.queryFirst("""
-            SELECT id FROM tickets WHERE org_id = \(orgID) AND id = \(ticketID) AND deleted_at IS NULL LOCK IN SHARE MODE
-            """) != nil
+    /// Checks that `ticketID` is a live ticket of the org within the actor's reach — readable, or with
+    /// `toWrite` editable — holding a shared lock on it for the rest of the transaction, so it cannot be
+    /// trashed or deleted while a child record is written.
+    ///
+    /// - Throws: `StoreError.notFound` for an unknown ticket or one the actor cannot read; `.forbidden`
+    ///   with `toWrite` for one it may only read.
+    func lockLiveTicket(_ ticketID: Int64, toWrite: Bool) throws {
+        guard let row = try connection.queryFirst("""
+            SELECT assignee_id, department_id FROM tickets
+            WHERE org_id = \(orgID) AND id = \(ticketID) AND deleted_at IS NULL LOCK IN SHARE MODE
+            """) else { throw StoreError.notFound }
+        if actor.access.isAdministrator { return }
+        let owner: Int64? = try row.decode("assignee_id")
+        let department: Int64? = try row.decode("department_id")
+        if toWrite {
+            try actor.requireWritable(.ticket, owner: owner, department: department)
+        } else {
+            try actor.requireReadable(.ticket, owner: owner, department: department)
+        }
     }
 }

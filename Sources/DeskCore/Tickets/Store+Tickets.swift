@@ -2,41 +2,49 @@ import Foundation
 import MariaDB
 
 extension Store {
-    /// A live ticket of the org; nil when unknown, another org's, or in the recycle bin.
-    public func ticket(_ id: Int64, in org: Int64) throws -> Ticket? {
-        try Ticket.decode(one: connection.queryFirst("""
-            SELECT \(Ticket.columns) FROM tickets WHERE org_id = \(org) AND id = \(id) AND deleted_at IS NULL
+    /// A live ticket of the actor's org that the actor may read (``Actor/readCondition(_:)``); nil when
+    /// unknown, another org's, in the recycle bin, or out of the actor's reach.
+    public func ticket(_ id: Int64, for actor: Actor) throws -> Ticket? {
+        let org = actor.orgID
+        return try Ticket.decode(one: connection.queryFirst("""
+            SELECT \(Ticket.columns) FROM tickets
+            WHERE org_id = \(org) AND id = \(id) AND deleted_at IS NULL AND \(actor.readCondition(.ticket))
             """), org: org, connection: connection)
     }
 
-    /// A live ticket of the org by its ticket number.
-    public func ticket(number: Int64, in org: Int64) throws -> Ticket? {
-        try Ticket.decode(one: connection.queryFirst("""
+    /// A live ticket the actor may read, by its ticket number.
+    public func ticket(number: Int64, for actor: Actor) throws -> Ticket? {
+        let org = actor.orgID
+        return try Ticket.decode(one: connection.queryFirst("""
             SELECT \(Ticket.columns) FROM tickets
             WHERE org_id = \(org) AND ticket_number = \(number) AND deleted_at IS NULL
+                AND \(actor.readCondition(.ticket))
             """), org: org, connection: connection)
     }
 
-    /// A page of the org's live tickets matching `filter`, in `sort` order (ties by id).
-    public func tickets(in org: Int64, filter: TicketFilter, sort: TicketSort, page: Page) throws -> [Ticket] {
+    /// A page of the live tickets the actor may read matching `filter`, in `sort` order (ties by id).
+    /// The reach is part of the `WHERE` clause, so pages are exact and the list stays index-backed.
+    public func tickets(for actor: Actor, filter: TicketFilter, sort: TicketSort, page: Page) throws -> [Ticket] {
         try page.validate()
         let direction = sort.descending ? "DESC" : "ASC"
         return try Ticket.decode(connection.query("""
-            SELECT \(Ticket.columns) FROM tickets WHERE \(Self.conditions(org: org, filter))
+            SELECT \(Ticket.columns) FROM tickets WHERE \(Self.conditions(actor, filter))
             ORDER BY \(unsafeRaw: sort.field.column) \(unsafeRaw: direction), id \(unsafeRaw: direction)
             \(page.sql)
-            """), org: org, connection: connection)   // allow-listed: TicketSort.Field.column and ASC/DESC
+            """), org: actor.orgID, connection: connection)   // allow-listed: TicketSort.Field.column and ASC/DESC
     }
 
-    /// How many live tickets of the org match `filter`.
-    public func ticketCount(in org: Int64, filter: TicketFilter) throws -> Int {
+    /// How many live tickets the actor may read match `filter`.
+    public func ticketCount(for actor: Actor, filter: TicketFilter) throws -> Int {
         try connection.queryFirst("""
-            SELECT COUNT(*) AS n FROM tickets WHERE \(Self.conditions(org: org, filter))
+            SELECT COUNT(*) AS n FROM tickets WHERE \(Self.conditions(actor, filter))
             """)?.decode("n") ?? 0
     }
 
-    static func conditions(org: Int64, _ filter: TicketFilter) -> SQL {
-        var parts: [SQL] = ["org_id = \(org)", "deleted_at IS NULL"]
+    /// The conditions of the live tickets of the actor's org within its reach that match `filter`.
+    static func conditions(_ actor: Actor, _ filter: TicketFilter) -> SQL {
+        var parts: [SQL] = ["org_id = \(actor.orgID)", "deleted_at IS NULL"]
+        if !actor.access.isAdministrator { parts.append(actor.readCondition(.ticket)) }
         if let status = filter.status { parts.append("status = \(status.rawValue)") }
         if let priority = filter.priority { parts.append("priority = \(priority.rawValue)") }
         if let channel = filter.channel { parts.append("channel = \(channel.rawValue)") }

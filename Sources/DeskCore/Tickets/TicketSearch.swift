@@ -30,10 +30,10 @@ public struct TicketSearch: Sendable, Equatable {
         self.filter = filter
     }
 
-    /// The SQL conditions (live tickets of `org` only). Throws `StoreError.invalid` naming the parameter
-    /// of an empty or over-long text.
-    func conditions(org: Int64) throws -> SQL {
-        var parts: [SQL] = [Store.conditions(org: org, filter)]
+    /// The SQL conditions (live tickets of the actor's org within its reach only). Throws
+    /// `StoreError.invalid` naming the parameter of an empty or over-long text.
+    func conditions(_ actor: Actor) throws -> SQL {
+        var parts: [SQL] = [Store.conditions(actor, filter)]
         if let all {
             let term = try Self.text(all, name: "_all")
             let contains = "%" + Self.escape(term) + "%"

@@ -4,10 +4,20 @@ import MariaDB
 extension WriteTransaction {
     /// Creates a ticket with the next ticket number; audits 'create' with every set field.
     ///
+    /// A ticket a non-administrator creates without an assignee, that its sharing reach would not let it
+    /// read (under `private` sharing, or outside its departments), is assigned to it, so that an agent
+    /// never creates a ticket it cannot see. Under `department` sharing a ticket of one of its departments,
+    /// and under public sharing any ticket, stays unassigned.
+    ///
     /// Queries: the INSERT, one read of the new row (with the org's ticket custom field names) and the
     /// audit INSERT; plus one lookup each for an assignee, department or contact that is given, and one
     /// read of the ticket custom field definitions only when `cf` has values.
     public func createTicket(_ draft: TicketDraft) throws -> Ticket {
+        var draft = draft
+        if draft.assigneeID == nil, actor.agentID != 0, !actor.access.isAdministrator,
+           !actor.access.visibility(of: .tickets).canRead(owner: nil, department: draft.departmentID) {
+            draft.assigneeID = actor.agentID
+        }
         try validate(subject: draft.subject)
         if let description = draft.description { try Validation.length(description, field: "description", max: 65_535) }
         if let email = draft.email { try Validation.email(email, field: "email") }
@@ -45,10 +55,12 @@ extension WriteTransaction {
     /// ('update', old → new, custom fields as `cf.<api name>`); when nothing changes, nothing is written
     /// and the version stays.
     ///
-    /// - Throws: `StoreError.notFound`, `.versionMismatch(current:)` when `expectedVersion` is given and
-    ///   differs, `.invalid(field:reason:)` (custom fields named `cf/<api name>`).
+    /// - Throws: `StoreError.notFound` (also for a ticket out of the actor's reach), `.forbidden` for a
+    ///   ticket the actor may read but not edit, `.versionMismatch(current:)` when `expectedVersion` is
+    ///   given and differs, `.invalid(field:reason:)` (custom fields named `cf/<api name>`).
     public func updateTicket(_ id: Int64, changes: TicketChanges, expectedVersion: Int64?) throws -> Ticket {
         guard let current = try lockedTicket(id, trashed: false) else { throw StoreError.notFound }
+        try actor.requireWritable(.ticket, owner: current.assigneeID, department: current.departmentID)
         if let expectedVersion, expectedVersion != current.version {
             throw StoreError.versionMismatch(current: current.version)
         }
@@ -142,11 +154,12 @@ extension WriteTransaction {
         }
     }
 
-    /// The contact must be a live contact of this org (locked shared until the write ends).
+    /// The contact must be a live contact of this org that the actor may read (locked shared until the
+    /// write ends); one out of its reach is refused exactly like an unknown one.
     private func validate(contact: Int64) throws {
         let row = try connection.queryFirst("""
             SELECT id FROM contacts WHERE org_id = \(orgID) AND id = \(contact) AND deleted_at IS NULL
-                LOCK IN SHARE MODE
+                AND \(actor.readCondition(.contact)) LOCK IN SHARE MODE
             """)
         guard row != nil else { throw StoreError.invalid(field: "contactId", reason: "is not a contact of this org") }
     }
