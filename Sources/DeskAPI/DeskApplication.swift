@@ -27,6 +27,7 @@ public enum DeskApplication {
         let attachments = AttachmentRoutes(auth: auth, config: config.attachments)
         attachments.register(on: router)
         CustomFieldRoutes(auth: auth).register(on: router)
+        FieldPermissionAdminRoutes(auth: auth).register(on: router)
         let middlewares = [RegionHostCheck(directory: directory).middleware]
         var limits = HTTPLimits()
         limits.maxBodyBytes = config.server.maxBodyBytes

@@ -84,7 +84,8 @@ extension WriteTransaction {
     /// Deletes a custom field for good: its definition and, in the same transaction, its value in every
     /// record of the module (live or in the recycle bin), each record audited ('update', `cf.<api name>`
     /// old → null) and its version bumped; the field is audited 'delete'. A new field may then take the
-    /// same api name without old values reappearing.
+    /// same api name without old values reappearing. The field's permission settings go with it
+    /// (each profile's audited as `fieldPermission` 'delete').
     public func deleteCustomField(_ id: Int64, expectedVersion: Int64?) throws {
         guard let field = try lockedCustomField(id) else { throw StoreError.notFound }
         if let expectedVersion, expectedVersion != field.version {
@@ -110,6 +111,9 @@ extension WriteTransaction {
         try connection.execute("""
             DELETE FROM custom_fields WHERE org_id = \(orgID) AND id = \(id)
             """)
+        if let module = AccessModule(rawValue: field.module.rawValue) {
+            try removeFieldPermissions(module: module, field: field.apiName)
+        }
         try audit(.delete, Self.customFieldRecordType, id, [
             FieldChange(field: "module", old: field.module.rawValue, new: nil),
             FieldChange(field: "apiName", old: field.apiName, new: nil),
