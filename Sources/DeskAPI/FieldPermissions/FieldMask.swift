@@ -35,6 +35,6 @@ struct FieldMask: Sendable, Equatable {
 
     /// The hidden fields of `module`.
     func hidden(_ module: AccessModule) -> Set<String> {
-        hidden[module] ?? []
+        hidden.isEmpty ? [] : hidden[module] ?? []
     }
 }

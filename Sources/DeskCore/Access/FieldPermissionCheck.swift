@@ -7,6 +7,11 @@ public enum FieldPermissionCheck {
         public let field: String
         /// Why: `readOnly` or `hidden`.
         public let access: FieldAccess
+
+        public init(field: String, access: FieldAccess) {
+            self.field = field
+            self.access = access
+        }
     }
 
     /// The fields among `fields` (api names) of `module` that `access` may not write, in the given order.
