@@ -90,4 +90,44 @@ struct StoreFieldPermissionTests {
         #expect(try db.count("field_permissions", org: other.id) == 0)
         #expect(try store.fieldPermissionProfiles(in: org.id).map(\.name) == ["Administrator", "Agent", "Light Agent"])
     }
+
+    @Test("The write path refuses custom field values the actor may not write; nothing is written")
+    func writePath() throws {
+        let db = try StoreTestDatabase()
+        defer { db.drop() }
+        let store = db.store()
+        let (org, admin, actor) = try db.org()
+        for label in ["Locked", "Open"] {
+            _ = try store.write(actor) { tx in
+                try tx.createCustomField(CustomFieldDraft(module: .tickets, displayLabel: label, type: .text))
+            }
+        }
+        let ticket = try store.write(actor) { tx in
+            try tx.createTicket(TicketDraft(subject: "チケット", cf: ["cf_locked": .string("a")]))
+        }
+        let restricted = AgentAccess(profileID: 2, roleID: 1, permissions: .everything, isAdministrator: false,
+                                     visibility: AgentAccess.everything.visibility,
+                                     fields: [.tickets: ["cf_locked": .readOnly]])
+        let agentActor = Actor(orgID: org.id, agentID: admin.id, requestID: "r", access: restricted)
+        let before = try db.count("audit_log", org: org.id)
+        var changes = TicketChanges()
+        changes.subject = "changed"
+        changes.cf = ["cf_open": .string("b"), "cf_locked": .string("c")]
+        let patch = changes
+        #expect(throws: FieldPermissionDenied(module: .tickets, refusals: [.init(field: "cf_locked", access: .readOnly)])) {
+            try store.write(agentActor) { tx in try tx.updateTicket(ticket.id, changes: patch, expectedVersion: nil) }
+        }
+        #expect(throws: FieldPermissionDenied.self) {
+            try store.write(agentActor) { tx in
+                try tx.createTicket(TicketDraft(subject: "new", cf: ["cf_locked": .string("x")]))
+            }
+        }
+        #expect(try db.count("audit_log", org: org.id) == before)
+        #expect(try db.count("tickets", org: org.id) == 1)
+        #expect(try store.ticket(ticket.id, in: org.id)?.subject == "チケット")
+        // Without the forbidden field the same agent writes.
+        changes.cf = ["cf_open": .string("b")]
+        let written = try store.write(agentActor) { tx in try tx.updateTicket(ticket.id, changes: changes, expectedVersion: nil) }
+        #expect(written.subject == "changed" && written.cf.values["cf_open"] == "b")
+    }
 }

@@ -90,4 +90,16 @@ struct FieldPermissionGuardTests {
         }
         #expect(seen == FieldMask.none)
     }
+
+    @Test("a refusal of the write path itself becomes 403 FIELD_PERMISSION_DENIED naming /cf/<api name>")
+    func writePathRefusal() throws {
+        let post = try request(.post, "/api/v1/somewhere", pattern: "/api/v1/somewhere", body: "{}")
+        let denied = FieldPermissionDenied(module: .tickets, refusals: [.init(field: "cf_ro", access: .readOnly)])
+        #expect(throws: HTTPError(status: .forbidden, errorCode: "FIELD_PERMISSION_DENIED",
+                                  message: "Your profile does not permit this use of the named fields.",
+                                  fieldErrors: [FieldError(fieldName: "/cf/cf_ro", errorType: "readOnly",
+                                                           errorMessage: "The field is read-only for your profile.")])) {
+            _ = try FieldPermissionGuard.run(restricted, post) { throw denied }
+        }
+    }
 }

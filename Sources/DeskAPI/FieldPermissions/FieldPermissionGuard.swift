@@ -21,8 +21,25 @@ enum FieldPermissionGuard {
         guard !access.isAdministrator, !access.fields.isEmpty else { return try handler() }
         try check(access, request)
         let mask = FieldMask(access: access)
-        guard !mask.isEmpty else { return try handler() }
-        return try FieldMask.$current.withValue(mask, operation: handler)
+        do {
+            guard !mask.isEmpty else { return try handler() }
+            return try FieldMask.$current.withValue(mask, operation: handler)
+        } catch let denied as FieldPermissionDenied {
+            // The write path's own check (custom fields) refused what this table let through.
+            throw refusal(denied.refusals.map { item in
+                FieldError(fieldName: (item.field.hasPrefix("cf_") ? "/cf" : "") + JSONBody.pointer(item.field),
+                           errorType: item.access.rawValue, errorMessage: message(item.access))
+            })
+        }
+    }
+
+    private static func refusal(_ errors: [FieldError]) -> HTTPError {
+        HTTPError(status: .forbidden, errorCode: "FIELD_PERMISSION_DENIED",
+                  message: "Your profile does not permit this use of the named fields.", fieldErrors: errors)
+    }
+
+    private static func message(_ access: FieldAccess) -> String {
+        access == .hidden ? "The field is hidden by your profile." : "The field is read-only for your profile."
     }
 
     /// Refuses the request when it writes, filters, sorts or searches on a field `access` may not.
@@ -44,8 +61,7 @@ enum FieldPermissionGuard {
             }
         }
         guard !errors.isEmpty else { return }
-        throw HTTPError(status: .forbidden, errorCode: "FIELD_PERMISSION_DENIED",
-                        message: "Your profile does not permit this use of the named fields.", fieldErrors: errors)
+        throw refusal(errors)
     }
 
     /// The refusals of a create or update body (a body that is not a JSON object is left to the handler).
@@ -62,11 +78,9 @@ enum FieldPermissionGuard {
         }
         let refusals = FieldPermissionCheck.unwritable(touched.map(\.field), module: module, access: access)
         let pointers = Dictionary(touched.map { ($0.field, $0.pointer) }, uniquingKeysWith: { first, _ in first })
-        return refusals.map { refusal in
-            FieldError(fieldName: pointers[refusal.field] ?? JSONBody.pointer(refusal.field),
-                       errorType: refusal.access.rawValue,
-                       errorMessage: refusal.access == .hidden ? "The field is hidden by your profile."
-                                                               : "The field is read-only for your profile.")
+        return refusals.map { item in
+            FieldError(fieldName: pointers[item.field] ?? JSONBody.pointer(item.field),
+                       errorType: item.access.rawValue, errorMessage: message(item.access))
         }
     }
 }

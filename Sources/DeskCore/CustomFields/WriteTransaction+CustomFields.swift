@@ -123,8 +123,11 @@ extension WriteTransaction {
     /// The new `cf` of a record of `module`: `current` with `input` applied (a nil value clears). Unknown
     /// api names, wrong types and disallowed values are `StoreError.invalid(field: "cf/<api name>")`; on a
     /// create (`isCreate`) every mandatory field must get a value. Reads the definitions only when called.
+    /// A value for a field the actor's profile makes read-only or hidden is ``FieldPermissionDenied``
+    /// (the API refuses such bodies before they get here; this is the write path's own check).
     func resolveCustomFields(_ module: CustomFieldModule, input: [String: CustomFieldInput],
                              current: [String: String], isCreate: Bool) throws -> CustomFieldValues {
+        try requireWritableCustomFields(module, input: input)
         let fields = try connection.query("""
             SELECT \(CustomFieldDefinition.columns) FROM custom_fields
             WHERE org_id = \(orgID) AND module = \(module.rawValue) AND deleted_at IS NULL
@@ -144,6 +147,15 @@ extension WriteTransaction {
             }
         }
         return CustomFieldValues(names: fields.map(\.apiName), values: values)
+    }
+
+    /// Refuses input for custom fields the actor may not write (nothing to check for administrators).
+    private func requireWritableCustomFields(_ module: CustomFieldModule, input: [String: CustomFieldInput]) throws {
+        let access = actor.access
+        guard !input.isEmpty, !access.isAdministrator, !access.fields.isEmpty,
+              let accessModule = AccessModule(rawValue: module.rawValue) else { return }
+        let refusals = FieldPermissionCheck.unwritable(input.keys.sorted(), module: accessModule, access: access)
+        if !refusals.isEmpty { throw FieldPermissionDenied(module: accessModule, refusals: refusals) }
     }
 
     private func lockedCustomField(_ id: Int64) throws -> CustomFieldDefinition? {
