@@ -28,6 +28,7 @@ public enum DeskApplication {
         attachments.register(on: router)
         CustomFieldRoutes(auth: auth).register(on: router)
         AccessAdminRoutes(auth: auth).register(on: router)
+        FieldPermissionAdminRoutes(auth: auth).register(on: router)
         let middlewares = [RegionHostCheck(directory: directory).middleware]
         var limits = HTTPLimits()
         limits.maxBodyBytes = config.server.maxBodyBytes

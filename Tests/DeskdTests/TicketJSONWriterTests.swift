@@ -47,4 +47,29 @@ struct TicketJSONWriterTests {
         try sameBytes(ListJSON(data: [TicketJSON(ticket: full), TicketJSON(ticket: bare)]))
         try sameBytes(ListJSON<TicketJSON>(data: []))
     }
+
+    @Test("hidden standard and custom fields are absent, in both encoders")
+    func hiddenFields() throws {
+        let hidden: Set<String> = ["email", "status", "dueDate", "cf_a", "cf_ä"]
+        try sameBytes(TicketJSON(ticket: full, hidden: hidden))
+        try sameBytes(TicketJSON(ticket: bare, hidden: hidden))
+        try sameBytes(ListJSON(data: [TicketJSON(ticket: full, hidden: hidden), TicketJSON(ticket: bare, hidden: [])]))
+        let bytes = try FastJSONEncoder().encode(TicketJSON(ticket: full, hidden: hidden))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        for key in ["email", "status", "statusType", "dueDate"] { #expect(object[key] == nil, "\(key)") }
+        for key in ["id", "ticketNumber", "subject", "priority", "createdTime", "modifiedTime"] {
+            #expect(object[key] != nil, "\(key)")
+        }
+        let cf = try #require(object["cf"] as? [String: Any], "cf")
+        #expect(Set(cf.keys) == ["cf_b", "cf_Z"])
+    }
+
+    @Test("without a request mask, a ticket hides nothing")
+    func noMask() throws {
+        #expect(TicketJSON(ticket: full).hidden.isEmpty)
+        let masked = FieldMask(hidden: [.tickets: ["email"]])
+        FieldMask.$current.withValue(masked) {
+            #expect(TicketJSON(ticket: full).hidden == ["email"])
+        }
+    }
 }

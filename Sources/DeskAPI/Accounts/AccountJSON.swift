@@ -4,6 +4,8 @@ import DeskCore
 /// `yyyy-MM-ddTHH:mm:ss.SSSZ`, `null` for every absent optional.
 struct AccountJSON: Encodable {
     let account: Account
+    /// Field api names hidden from the requesting agent (``FieldMask``): left out, custom ones from `cf` too.
+    var hidden: Set<String> = FieldMask.current.hidden(.accounts)
 
     private enum Key: String, RecordJSONKey {
         case id, accountName, email, phone, website, description, cf, createdTime, modifiedTime
@@ -11,11 +13,11 @@ struct AccountJSON: Encodable {
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
-        try container.encodeRecordFields(of: account)
-        try container.encode(account.accountName, forKey: .accountName)
-        try container.encode(account.email, forKey: .email)
-        try container.encode(account.phone, forKey: .phone)
-        try container.encode(account.website, forKey: .website)
-        try container.encode(account.description, forKey: .description)
+        try container.encodeRecordFields(of: account, hidden: hidden)
+        try container.encode(account.accountName, forKey: .accountName, unlessIn: hidden)
+        try container.encode(account.email, forKey: .email, unlessIn: hidden)
+        try container.encode(account.phone, forKey: .phone, unlessIn: hidden)
+        try container.encode(account.website, forKey: .website, unlessIn: hidden)
+        try container.encode(account.description, forKey: .description, unlessIn: hidden)
     }
 }

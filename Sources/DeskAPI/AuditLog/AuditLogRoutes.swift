@@ -3,10 +3,17 @@ import DeskHTTP
 
 /// `GET /api/v1/auditLogs`: the org's audit entries, newest first, filtered by `recordType`, `recordId`,
 /// `actorId`, `action`, `startTime`/`endTime` (ISO 8601), paged by `from`/`limit`.
+///
+/// For an agent whose profile hides fields (``FieldMask``), the changes of a hidden field of a ticket,
+/// contact or account keep their `field` name but show `oldValue` and `newValue` as ``masked`` (both,
+/// even when one was null, so that not even "was set" or "was cleared" shows).
 struct AuditLogRoutes: Sendable {
     let auth: APIAuthenticator
 
     static let actions = ["create", "update", "trash", "restore", "delete"]
+
+    /// What a hidden field's old and new values show.
+    static let masked = "****"
 
     func register(on router: Router<WorkerContext>) {
         router.get("/api/v1/auditLogs", auth.protect(list))
@@ -29,7 +36,22 @@ struct AuditLogRoutes: Sendable {
         filter.to = try reader.date("endTime")
         let page = try reader.page()
         let entries = try request.store.auditEntries(in: request.orgID, filter: filter, page: page)
-        return .json(ListJSON(data: entries.map(AuditEntryJSON.init)))
+        let mask = FieldMask.current
+        return .json(ListJSON(data: entries.map { AuditEntryJSON(Self.masking($0, mask)) }))
+    }
+
+    /// `entry` with the values of fields `mask` hides replaced by ``masked``.
+    static func masking(_ entry: AuditEntry, _ mask: FieldMask) -> AuditEntry {
+        guard !mask.isEmpty, let module = FieldPermissionFields.module(ofRecordType: entry.recordType) else { return entry }
+        let hidden = mask.hidden(module)
+        guard !hidden.isEmpty else { return entry }
+        let changes = entry.changes.map { change -> FieldChange in
+            let name = change.field.hasPrefix("cf.") ? String(change.field.dropFirst(3)) : change.field
+            guard hidden.contains(name) else { return change }
+            return FieldChange(field: change.field, old: masked, new: masked)
+        }
+        return AuditEntry(id: entry.id, occurredAt: entry.occurredAt, actorID: entry.actorID, requestID: entry.requestID,
+                          action: entry.action, recordType: entry.recordType, recordID: entry.recordID, changes: changes)
     }
 }
 

@@ -43,6 +43,9 @@ struct APIAuthenticator: Sendable {
     /// - the agent's access (``AgentAccess``: profile, role, sharing, field settings) is resolved (cached a
     ///   few seconds, ``AccessCache``); a profile without the call's right (``APIPermissionMap``) → 403
     ///   `FORBIDDEN`; the actor carries the access into every read and write;
+    /// - field permissions (``FieldPermissionGuard``): a write naming a read-only or hidden field, or a
+    ///   filter, sort or search on a hidden field → 403 `FIELD_PERMISSION_DENIED`; hidden fields are left
+    ///   out of what the handler renders (``FieldMask``);
     /// - verified tokens are cached for a few seconds (``AccessTokenCache``: revocations in this process
     ///   apply at once, elsewhere within its TTL of 5 s);
     /// - the handler then runs with a `Store` on the worker's connection to that region, and `StoreError`s
@@ -93,7 +96,7 @@ struct APIAuthenticator: Sendable {
             let actor = authenticated.actor(requestID: request.requestID).with(access: access)
             let agentRequest = AgentRequest(http: request, actor: actor, region: region, store: store)
             do {
-                return try handler(agentRequest)
+                return try FieldPermissionGuard.run(access, request) { try handler(agentRequest) }
             } catch let error as StoreError {
                 throw error.httpError
             }

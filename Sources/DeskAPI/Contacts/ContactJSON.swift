@@ -4,6 +4,8 @@ import DeskCore
 /// `yyyy-MM-ddTHH:mm:ss.SSSZ`, `null` for every absent optional.
 struct ContactJSON: Encodable {
     let contact: Contact
+    /// Field api names hidden from the requesting agent (``FieldMask``): left out, custom ones from `cf` too.
+    var hidden: Set<String> = FieldMask.current.hidden(.contacts)
 
     private enum Key: String, RecordJSONKey {
         case id, firstName, lastName, email, phone, mobile, accountId, description, cf, createdTime, modifiedTime
@@ -11,13 +13,13 @@ struct ContactJSON: Encodable {
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
-        try container.encodeRecordFields(of: contact)
-        try container.encode(contact.firstName, forKey: .firstName)
-        try container.encode(contact.lastName, forKey: .lastName)
-        try container.encode(contact.email, forKey: .email)
-        try container.encode(contact.phone, forKey: .phone)
-        try container.encode(contact.mobile, forKey: .mobile)
-        try container.encode(contact.accountID.map(String.init), forKey: .accountId)
-        try container.encode(contact.description, forKey: .description)
+        try container.encodeRecordFields(of: contact, hidden: hidden)
+        try container.encode(contact.firstName, forKey: .firstName, unlessIn: hidden)
+        try container.encode(contact.lastName, forKey: .lastName, unlessIn: hidden)
+        try container.encode(contact.email, forKey: .email, unlessIn: hidden)
+        try container.encode(contact.phone, forKey: .phone, unlessIn: hidden)
+        try container.encode(contact.mobile, forKey: .mobile, unlessIn: hidden)
+        try container.encode(contact.accountID.map(String.init), forKey: .accountId, unlessIn: hidden)
+        try container.encode(contact.description, forKey: .description, unlessIn: hidden)
     }
 }

@@ -12,10 +12,18 @@ protocol RecordJSONKey: CodingKey {
 extension KeyedEncodingContainer where Key: RecordJSONKey {
     /// Encodes the fields all records share: the id as a string, the custom field values and the
     /// creation and modification times as `yyyy-MM-ddTHH:mm:ss.SSSZ`.
-    mutating func encodeRecordFields(of record: some StoredRecord) throws {
+    /// Custom fields named in `hidden` (hidden from the requesting agent) are left out of `cf`.
+    mutating func encodeRecordFields(of record: some StoredRecord, hidden: Set<String> = []) throws {
         try encode(String(record.id), forKey: .id)
-        try encode(CustomFieldValuesJSON(values: record.cf), forKey: .cf)
+        try encode(CustomFieldValuesJSON(values: record.cf, hidden: hidden), forKey: .cf)
         try encode(APITime.format(record.createdAt), forKey: .createdTime)
         try encode(APITime.format(record.updatedAt), forKey: .modifiedTime)
+    }
+}
+
+extension KeyedEncodingContainer {
+    /// Encodes `value` unless the key's field is in `hidden` (hidden from the requesting agent).
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key, unlessIn hidden: Set<String>) throws {
+        if hidden.isEmpty || !hidden.contains(key.stringValue) { try encode(value, forKey: key) }
     }
 }

@@ -84,7 +84,8 @@ extension WriteTransaction {
     /// Deletes a custom field for good: its definition and, in the same transaction, its value in every
     /// record of the module (live or in the recycle bin), each record audited ('update', `cf.<api name>`
     /// old → null) and its version bumped; the field is audited 'delete'. A new field may then take the
-    /// same api name without old values reappearing.
+    /// same api name without old values reappearing. The field's permission settings go with it
+    /// (each profile's audited as `fieldPermission` 'delete').
     public func deleteCustomField(_ id: Int64, expectedVersion: Int64?) throws {
         guard let field = try lockedCustomField(id) else { throw StoreError.notFound }
         if let expectedVersion, expectedVersion != field.version {
@@ -110,6 +111,9 @@ extension WriteTransaction {
         try connection.execute("""
             DELETE FROM custom_fields WHERE org_id = \(orgID) AND id = \(id)
             """)
+        if let module = AccessModule(rawValue: field.module.rawValue) {
+            try removeFieldPermissions(module: module, field: field.apiName)
+        }
         try audit(.delete, Self.customFieldRecordType, id, [
             FieldChange(field: "module", old: field.module.rawValue, new: nil),
             FieldChange(field: "apiName", old: field.apiName, new: nil),
@@ -119,8 +123,11 @@ extension WriteTransaction {
     /// The new `cf` of a record of `module`: `current` with `input` applied (a nil value clears). Unknown
     /// api names, wrong types and disallowed values are `StoreError.invalid(field: "cf/<api name>")`; on a
     /// create (`isCreate`) every mandatory field must get a value. Reads the definitions only when called.
+    /// A value for a field the actor's profile makes read-only or hidden is ``FieldPermissionDenied``
+    /// (the API refuses such bodies before they get here; this is the write path's own check).
     func resolveCustomFields(_ module: CustomFieldModule, input: [String: CustomFieldInput],
                              current: [String: String], isCreate: Bool) throws -> CustomFieldValues {
+        try requireWritableCustomFields(module, input: input)
         let fields = try connection.query("""
             SELECT \(CustomFieldDefinition.columns) FROM custom_fields
             WHERE org_id = \(orgID) AND module = \(module.rawValue) AND deleted_at IS NULL
@@ -140,6 +147,15 @@ extension WriteTransaction {
             }
         }
         return CustomFieldValues(names: fields.map(\.apiName), values: values)
+    }
+
+    /// Refuses input for custom fields the actor may not write (nothing to check for administrators).
+    private func requireWritableCustomFields(_ module: CustomFieldModule, input: [String: CustomFieldInput]) throws {
+        let access = actor.access
+        guard !input.isEmpty, !access.isAdministrator, !access.fields.isEmpty,
+              let accessModule = AccessModule(rawValue: module.rawValue) else { return }
+        let refusals = FieldPermissionCheck.unwritable(input.keys.sorted(), module: accessModule, access: access)
+        if !refusals.isEmpty { throw FieldPermissionDenied(module: accessModule, refusals: refusals) }
     }
 
     private func lockedCustomField(_ id: Int64) throws -> CustomFieldDefinition? {
