@@ -124,7 +124,7 @@ struct StoreFieldPermissionTests {
         }
         #expect(try db.count("audit_log", org: org.id) == before)
         #expect(try db.count("tickets", org: org.id) == 1)
-        #expect(try store.ticket(ticket.id, in: org.id)?.subject == "チケット")
+        #expect(try store.ticket(ticket.id, for: actor)?.subject == "チケット")
         // Without the forbidden field the same agent writes.
         changes.cf = ["cf_open": .string("b")]
         let written = try store.write(agentActor) { tx in try tx.updateTicket(ticket.id, changes: changes, expectedVersion: nil) }

@@ -10,8 +10,8 @@ from api_helpers import org, other_org  # noqa: F401  (fixtures)
 
 TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
 CONTACT_KEYS = {"id", "firstName", "lastName", "email", "phone", "mobile", "accountId", "description",
-                "cf", "createdTime", "modifiedTime"}
-ACCOUNT_KEYS = {"id", "accountName", "email", "phone", "website", "description", "cf", "createdTime", "modifiedTime"}
+                "ownerId", "cf", "createdTime", "modifiedTime"}
+ACCOUNT_KEYS = {"id", "accountName", "email", "phone", "website", "description", "ownerId", "cf", "createdTime", "modifiedTime"}
 
 
 def create(org, kind: str, **fields) -> dict:

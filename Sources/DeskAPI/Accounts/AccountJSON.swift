@@ -8,7 +8,7 @@ struct AccountJSON: Encodable {
     var hidden: Set<String> = FieldMask.current.hidden(.accounts)
 
     private enum Key: String, RecordJSONKey {
-        case id, accountName, email, phone, website, description, cf, createdTime, modifiedTime
+        case id, accountName, email, phone, website, description, ownerId, cf, createdTime, modifiedTime
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -19,5 +19,6 @@ struct AccountJSON: Encodable {
         try container.encode(account.phone, forKey: .phone, unlessIn: hidden)
         try container.encode(account.website, forKey: .website, unlessIn: hidden)
         try container.encode(account.description, forKey: .description, unlessIn: hidden)
+        try container.encode(account.ownerID.map(String.init), forKey: .ownerId, unlessIn: hidden)
     }
 }

@@ -8,7 +8,7 @@ struct ContactJSON: Encodable {
     var hidden: Set<String> = FieldMask.current.hidden(.contacts)
 
     private enum Key: String, RecordJSONKey {
-        case id, firstName, lastName, email, phone, mobile, accountId, description, cf, createdTime, modifiedTime
+        case id, firstName, lastName, email, phone, mobile, accountId, description, ownerId, cf, createdTime, modifiedTime
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -21,5 +21,6 @@ struct ContactJSON: Encodable {
         try container.encode(contact.mobile, forKey: .mobile, unlessIn: hidden)
         try container.encode(contact.accountID.map(String.init), forKey: .accountId, unlessIn: hidden)
         try container.encode(contact.description, forKey: .description, unlessIn: hidden)
+        try container.encode(contact.ownerID.map(String.init), forKey: .ownerId, unlessIn: hidden)
     }
 }
