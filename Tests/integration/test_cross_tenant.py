@@ -1,0 +1,209 @@
+"""Tenant isolation, probed from the router's own route table (`deskd routes`), not from a hand list.
+
+Org A (the caller, an administrator with every scope) and org B in region us, org E in region eu, each with
+a real record of every kind an id route names. Every route pattern with `{…}` parameters is called by A with
+B's real ids (and with A's own parents and B's child for nested routes), with every verb, and the answer is
+compared with the answer for an id that never existed: same status, error code, message and errors — never
+2xx, and 404 for every registered verb. Before and after, B's data is snapshotted through B's own token (every
+GET route) and straight from MariaDB (per table: rows, versions, latest change) and must be unchanged.
+Also: an orgId header or query parameter of another org is 403 OAUTH_ORG_MISMATCH on every authenticated
+route; list filters and body ids naming B's records answer as for missing ids.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from api_helpers import ApiOrg, HOSTS, make_org
+from cross_tenant_support import (NEVER_ID, PUBLIC_ROUTES, VERBS, Route, Tenant, api_path, api_snapshot,
+                                  database_snapshot, differences, error_code, fill_tenant, request_body, route_table, signature)
+
+
+@pytest.fixture(scope="module")
+def routes(stack) -> list[Route]:
+    return route_table(stack)
+
+
+@pytest.fixture(scope="module")
+def tenants(stack, server_a, server_b, routes) -> dict[str, Tenant]:
+    return {
+        "A": fill_tenant(make_org(stack, server_a, "us"), routes),
+        "B": fill_tenant(make_org(stack, server_a, "us"), routes),
+        "E": fill_tenant(make_org(stack, server_b, "eu"), routes),
+    }
+
+
+def id_routes(routes: list[Route]) -> dict[str, list[Route]]:
+    """Patterns with parameters → their registered routes."""
+    by_pattern: dict[str, list[Route]] = {}
+    for route in routes:
+        if route.parameters:
+            by_pattern.setdefault(route.pattern, []).append(route)
+    return by_pattern
+
+
+def snapshots(*tenants: Tenant, routes: list[Route]) -> dict:
+    return {tenant.org.portal: (database_snapshot(tenant.org), api_snapshot(tenant, routes)) for tenant in tenants}
+
+
+class _RoutedOrg(ApiOrg):
+    """The caller's token, sent to the Host of a region of the caller's choosing."""
+
+    def __init__(self, caller: ApiOrg, host: str):
+        super().__init__(stack=caller.stack, server=caller.server, region=caller.region, portal=caller.portal,
+                         org_id=caller.org_id, agent_id=caller.agent_id, admin_email=caller.admin_email,
+                         token=caller.token)
+        self._host = host
+
+    @property
+    def host(self) -> str:
+        return self._host
+
+
+def probe_all(routes: list[Route], attacker: Tenant, victim: Tenant, host: str, expected_status: int,
+              expected_code: str) -> list[str]:
+    """Calls every id route with every verb, with the victim's ids and with a missing id; returns failures."""
+    caller = _RoutedOrg(attacker.org, host)
+    failures: list[str] = []
+    registered = {route.key for route in routes}
+    for pattern, pattern_routes in id_routes(routes).items():
+        route = pattern_routes[0]
+        names = route.parameters
+        victim_ids = victim.values(route)
+        variants = [("all of the other org's ids", victim_ids, [NEVER_ID] * len(names))]
+        if len(names) > 1:
+            # The caller's own parents with the other org's record in the last place.
+            own = attacker.values(route)[:-1]
+            variants.append(("own parents, other org's record", own + victim_ids[-1:], own + [NEVER_ID]))
+        for label, values, missing in variants:
+            for verb in VERBS:
+                body = request_body(verb, Route(verb, pattern), attacker)
+                probe = caller.call(verb, api_path(route, values), **body)
+                baseline = caller.call(verb, api_path(route, missing), **body)
+                where = f"{verb} {route.path(values)} ({label}, host {host})"
+                if 200 <= probe.status_code < 300:
+                    failures.append(f"{where}: {probe.status_code} {probe.text[:200]}")
+                    continue
+                if signature(probe, values) != signature(baseline, missing):
+                    failures.append(f"{where}: answers {signature(probe, values)} but a missing id answers "
+                                    f"{signature(baseline, missing)}")
+                if f"{verb} {pattern}" in registered and (probe.status_code, error_code(probe)) != (
+                        expected_status, expected_code):
+                    failures.append(f"{where}: {probe.status_code} {error_code(probe)}, expected {expected_status} "
+                                    f"{expected_code}: {probe.text[:200]}")
+    return failures
+
+
+def test_every_id_route_is_known_and_probed(routes, tenants):
+    """The generated probe set covers every parameterised route; none is public."""
+    patterns = id_routes(routes)
+    assert len(patterns) >= 20, sorted(patterns)
+    for pattern, pattern_routes in patterns.items():
+        for route in pattern_routes:
+            assert route.key not in PUBLIC_ROUTES, f"{route.key}: an id route must not be public"
+            assert tenants["B"].values(route), route.key  # fails with a message for an unknown kind
+    # The tenant made a real record of each kind: the org's own token reads every GET id route with 200.
+    api_snapshot(tenants["B"], routes)
+
+
+def test_other_org_ids_answer_as_missing_ids_and_change_nothing(routes, tenants):
+    a, b = tenants["A"], tenants["B"]
+    before = snapshots(a, b, routes=routes)
+    failures = probe_all(routes, a, b, a.org.host, 404, "URL_NOT_FOUND")
+    after = snapshots(a, b, routes=routes)
+    assert not failures, "\n".join(failures)
+    assert not differences(before, after), "\n".join(differences(before, after))
+
+
+def test_other_region_ids_answer_as_missing_ids_and_change_nothing(routes, tenants):
+    """A (us) with E's (eu) ids: on the us host as missing records (404), on the eu host the us token is
+    unknown there (401 INVALID_OAUTH) — for real and missing ids alike."""
+    a, e = tenants["A"], tenants["E"]
+    before = snapshots(a, e, routes=routes)
+    failures = probe_all(routes, a, e, HOSTS["us"], 404, "URL_NOT_FOUND")
+    failures += probe_all(routes, a, e, HOSTS["eu"], 401, "INVALID_OAUTH")
+    after = snapshots(a, e, routes=routes)
+    assert not failures, "\n".join(failures)
+    assert not differences(before, after), "\n".join(differences(before, after))
+
+
+def test_org_id_of_another_org_is_refused_on_every_authenticated_route(routes, tenants, stack):
+    """orgId (header or query) naming B, with A's token and A's own ids: 403 OAUTH_ORG_MISMATCH everywhere;
+    a route that answers without a token must be one of the known public routes."""
+    a, b = tenants["A"], tenants["B"]
+    before = snapshots(a, b, routes=routes)
+    failures = []
+    for route in routes:
+        if route.key in PUBLIC_ROUTES:
+            assert not route.parameters, f"{route.key}: a public route must not take ids"
+            continue
+        anonymous = stack.request(route.method, route.path(a.values(route)), host=a.org.host)
+        if (anonymous.status_code, error_code(anonymous)) != (401, "UNAUTHORIZED") or \
+                not route.pattern.startswith("/api/v1/"):
+            failures.append(f"{route.key} without a token: {anonymous.status_code} {anonymous.text[:200]} (a route "
+                            f"that needs no token must be listed in PUBLIC_ROUTES)")
+            continue
+        body = request_body(route.method, route, a)
+        for how, extra in (("header", {"headers": {"orgId": b.org.org_id}}),
+                           ("query", {"params": {"orgId": b.org.org_id}})):
+            response = a.org.call(route.method, api_path(route, a.values(route)), **extra, **body)
+            if (response.status_code, error_code(response)) != (403, "OAUTH_ORG_MISMATCH"):
+                failures.append(f"{route.key} with B's orgId in the {how}: {response.status_code} {response.text[:200]}")
+    after = snapshots(a, b, routes=routes)
+    assert not failures, "\n".join(failures)
+    assert not differences(before, after), "\n".join(differences(before, after))
+
+
+def test_list_filters_with_other_org_ids_find_nothing(tenants):
+    a, b = tenants["A"], tenants["B"]
+    filters = [("/tickets", "departmentId", "department"), ("/tickets", "contactId", "contact"),
+               ("/tickets", "assignee", "agent"), ("/ticketsCount", "departmentId", "department"),
+               ("/ticketsCount", "contactId", "contact"), ("/ticketsCount", "assignee", "agent"),
+               ("/auditLogs", "recordId", "ticket"), ("/auditLogs", "actorId", "agent")]
+    for path, name, kind in filters:
+        theirs = a.org.get(path, params={name: b.ids[kind]})
+        missing = a.org.get(path, params={name: NEVER_ID})
+        assert theirs.status_code == 200, (path, name, theirs.text)
+        assert theirs.json() == missing.json(), (path, name)
+        assert theirs.json() in ({"data": []}, {"count": 0}), (path, name, theirs.text)
+    # The filters do find the caller's own records (so an empty answer above means something).
+    for path, name, kind in filters[:3]:
+        mine = a.org.get(path, params={name: a.ids[kind]}).json()["data"]
+        assert [t["id"] for t in mine] == [a.ids["ticket"]], (path, name)
+
+
+def test_other_org_ids_in_bodies_answer_as_missing_ids(routes, tenants):
+    """Ids of B inside request bodies (trash, restore, links from tickets, department members, uploads)."""
+    a, b = tenants["A"], tenants["B"]
+    mine = a.ids
+    cases = [
+        ("POST", "/tickets/moveToTrash", lambda x: {"ticketIds": [x]}, b.ids["ticket"]),
+        ("POST", "/contacts/moveToTrash", lambda x: {"contactIds": [x]}, b.ids["contact"]),
+        ("POST", "/accounts/moveToTrash", lambda x: {"accountIds": [x]}, b.ids["account"]),
+        ("POST", "/recycleBin/restore", lambda x: {"ids": [x]}, b.trashed["ticket"]),
+        ("POST", "/recycleBin/restore", lambda x: {"ids": [x]}, b.trashed["contact"]),
+        ("POST", "/recycleBin/delete", lambda x: {"ids": [x]}, b.trashed["ticket"]),
+        ("POST", "/tickets", lambda x: {"subject": "probe", "departmentId": x}, b.ids["department"]),
+        ("POST", "/tickets", lambda x: {"subject": "probe", "contactId": x}, b.ids["contact"]),
+        ("POST", "/tickets", lambda x: {"subject": "probe", "assigneeId": x}, b.ids["agent"]),
+        ("PATCH", f"/tickets/{mine['ticket']}", lambda x: {"departmentId": x}, b.ids["department"]),
+        ("PATCH", f"/tickets/{mine['ticket']}", lambda x: {"contactId": x}, b.ids["contact"]),
+        ("PATCH", f"/tickets/{mine['ticket']}", lambda x: {"assigneeId": x}, b.ids["agent"]),
+        ("POST", f"/departments/{mine['department']}/associateAgents", lambda x: {"agentIds": [x]}, b.ids["agent"]),
+        ("POST", f"/departments/{mine['department']}/dissociateAgents", lambda x: {"agentIds": [x]},
+         b.ids["agent"]),
+        ("POST", f"/tickets/{mine['ticket']}/comments", lambda x: {"content": "c", "attachmentIds": [x]}, b.upload),
+        ("POST", f"/tickets/{mine['ticket']}/sendReply",
+         lambda x: {"channel": "EMAIL", "content": "r", "attachmentIds": [x]}, b.upload),
+    ]
+    before = snapshots(a, b, routes=routes)
+    failures = []
+    for method, path, body, theirs in cases:
+        probe = a.org.call(method, path, json=body(theirs))
+        baseline = a.org.call(method, path, json=body(NEVER_ID))
+        if 200 <= probe.status_code < 300 or signature(probe, [theirs]) != signature(baseline, [NEVER_ID]):
+            failures.append(f"{method} {path} with B's id {theirs}: {probe.status_code} {probe.text[:200]}; a "
+                            f"missing id: {baseline.status_code} {baseline.text[:200]}")
+    after = snapshots(a, b, routes=routes)
+    assert not failures, "\n".join(failures)
+    assert not differences(before, after), "\n".join(differences(before, after))
