@@ -228,6 +228,7 @@ def request_body(method: str, route: Route, attacker: Tenant) -> dict:
         "clone": {"name": f"probe {uuid.uuid4().hex[:6]}"},
         "roles": {"name": "probe"},
         "sharingRules": {"access": "readOnly"},
+        "permissions": {"permissions": [{"profileId": "2", "access": "readOnly"}]},
     }
     return {"json": bodies[last]} if last in bodies else {}
 
@@ -286,6 +287,7 @@ SNAPSHOT_QUERIES = {
     "/api/v1/accounts/search": {"searchStr": "Probe"},
     "/api/v1/tickets/search": {"subject": "探査チケット*"},
     "/api/v1/organizationFields": {"module": "tickets"},
+    "/api/v1/organizationFields/permissions": {"module": "tickets", "profileId": "2"},
 }
 
 

@@ -173,34 +173,73 @@ def test_list_filters_with_other_org_ids_find_nothing(tenants):
 
 
 def test_other_org_ids_in_bodies_answer_as_missing_ids(routes, tenants):
-    """Ids of B inside request bodies (trash, restore, links from tickets, department members, uploads)."""
+    """Ids of B inside request bodies and query parameters (trash, restore, links from tickets, department
+    members, uploads, and — where those routes exist — profiles and roles named by agents, roles, sharing rules
+    and field permissions) answer exactly as missing ids and change nothing."""
     a, b = tenants["A"], tenants["B"]
     mine = a.ids
+    registered = {route.key for route in routes}
+    # (method, path, body from the id, B's id, query from the id)
     cases = [
-        ("POST", "/tickets/moveToTrash", lambda x: {"ticketIds": [x]}, b.ids["ticket"]),
-        ("POST", "/contacts/moveToTrash", lambda x: {"contactIds": [x]}, b.ids["contact"]),
-        ("POST", "/accounts/moveToTrash", lambda x: {"accountIds": [x]}, b.ids["account"]),
-        ("POST", "/recycleBin/restore", lambda x: {"ids": [x]}, b.trashed["ticket"]),
-        ("POST", "/recycleBin/restore", lambda x: {"ids": [x]}, b.trashed["contact"]),
-        ("POST", "/recycleBin/delete", lambda x: {"ids": [x]}, b.trashed["ticket"]),
-        ("POST", "/tickets", lambda x: {"subject": "probe", "departmentId": x}, b.ids["department"]),
-        ("POST", "/tickets", lambda x: {"subject": "probe", "contactId": x}, b.ids["contact"]),
-        ("POST", "/tickets", lambda x: {"subject": "probe", "assigneeId": x}, b.ids["agent"]),
-        ("PATCH", f"/tickets/{mine['ticket']}", lambda x: {"departmentId": x}, b.ids["department"]),
-        ("PATCH", f"/tickets/{mine['ticket']}", lambda x: {"contactId": x}, b.ids["contact"]),
-        ("PATCH", f"/tickets/{mine['ticket']}", lambda x: {"assigneeId": x}, b.ids["agent"]),
-        ("POST", f"/departments/{mine['department']}/associateAgents", lambda x: {"agentIds": [x]}, b.ids["agent"]),
+        ("POST", "/tickets/moveToTrash", lambda x: {"ticketIds": [x]}, b.ids["ticket"], None),
+        ("POST", "/contacts/moveToTrash", lambda x: {"contactIds": [x]}, b.ids["contact"], None),
+        ("POST", "/accounts/moveToTrash", lambda x: {"accountIds": [x]}, b.ids["account"], None),
+        ("POST", "/recycleBin/restore", lambda x: {"ids": [x]}, b.trashed["ticket"], None),
+        ("POST", "/recycleBin/restore", lambda x: {"ids": [x]}, b.trashed["contact"], None),
+        ("POST", "/recycleBin/delete", lambda x: {"ids": [x]}, b.trashed["ticket"], None),
+        ("POST", "/tickets", lambda x: {"subject": "probe", "departmentId": x}, b.ids["department"], None),
+        ("POST", "/tickets", lambda x: {"subject": "probe", "contactId": x}, b.ids["contact"], None),
+        ("POST", "/tickets", lambda x: {"subject": "probe", "assigneeId": x}, b.ids["agent"], None),
+        ("PATCH", f"/tickets/{mine['ticket']}", lambda x: {"departmentId": x}, b.ids["department"], None),
+        ("PATCH", f"/tickets/{mine['ticket']}", lambda x: {"contactId": x}, b.ids["contact"], None),
+        ("PATCH", f"/tickets/{mine['ticket']}", lambda x: {"assigneeId": x}, b.ids["agent"], None),
+        ("POST", f"/departments/{mine['department']}/associateAgents", lambda x: {"agentIds": [x]}, b.ids["agent"],
+         None),
         ("POST", f"/departments/{mine['department']}/dissociateAgents", lambda x: {"agentIds": [x]},
-         b.ids["agent"]),
-        ("POST", f"/tickets/{mine['ticket']}/comments", lambda x: {"content": "c", "attachmentIds": [x]}, b.upload),
+         b.ids["agent"], None),
+        ("POST", f"/tickets/{mine['ticket']}/comments", lambda x: {"content": "c", "attachmentIds": [x]}, b.upload,
+         None),
         ("POST", f"/tickets/{mine['ticket']}/sendReply",
-         lambda x: {"channel": "EMAIL", "content": "r", "attachmentIds": [x]}, b.upload),
+         lambda x: {"channel": "EMAIL", "content": "r", "attachmentIds": [x]}, b.upload, None),
     ]
+    if "GET /api/v1/profiles/{id}" in registered:
+        cases += [
+            ("PATCH", f"/agents/{mine['agent']}", lambda x: {"profileId": x}, b.ids["profile"], None),
+            ("POST", "/agents", lambda x: {"emailId": f"p-{x}@{a.org.portal}.example", "lastName": "P", "profileId": x},
+             b.ids["profile"], None),
+        ]
+    if "GET /api/v1/roles/{id}" in registered:
+        cases += [
+            ("PATCH", f"/agents/{mine['agent']}", lambda x: {"roleId": x}, b.ids["role"], None),
+            ("PATCH", f"/roles/{mine['role']}", lambda x: {"reportsTo": x}, b.ids["role"], None),
+            ("POST", "/roles", lambda x: {"name": "probe", "reportsTo": x}, b.ids["role"], None),
+        ]
+    if "POST /api/v1/sharingRules" in registered:
+        cases += [
+            ("POST", "/sharingRules", lambda x: {"module": "tickets", "fromRoleId": x, "toRoleId": mine["role"],
+                                                 "access": "readOnly"}, b.ids["role"], None),
+            ("POST", "/sharingRules", lambda x: {"module": "tickets", "fromRoleId": mine["role"], "toRoleId": x,
+                                                 "access": "readOnly"}, b.ids["role"], None),
+        ]
+    if "GET /api/v1/organizationFields/permissions" in registered and "profile" in b.ids:
+        cases += [
+            ("GET", "/organizationFields/permissions", None, b.ids["profile"],
+             lambda x: {"module": "tickets", "profileId": x}),
+        ]
+    if "PATCH /api/v1/organizationFields/{id}/permissions" in registered and "profile" in b.ids:
+        cases += [
+            ("PATCH", f"/organizationFields/{mine['customField']}/permissions",
+             lambda x: {"permissions": [{"profileId": x, "access": "readOnly"}]}, b.ids["profile"], None),
+        ]
+    if "DELETE /api/v1/roles/{id}" in registered:
+        cases += [("DELETE", f"/roles/{mine['role']}", None, b.ids["role"], lambda x: {"transferToRoleId": x})]
     before = snapshots(a, b, routes=routes)
     failures = []
-    for method, path, body, theirs in cases:
-        probe = a.org.call(method, path, json=body(theirs))
-        baseline = a.org.call(method, path, json=body(NEVER_ID))
+    for method, path, body, theirs, query in cases:
+        def call(value):
+            return a.org.call(method, path, json=body(value) if body else None,
+                              params=query(value) if query else None)
+        probe, baseline = call(theirs), call(NEVER_ID)
         if 200 <= probe.status_code < 300 or signature(probe, [theirs]) != signature(baseline, [NEVER_ID]):
             failures.append(f"{method} {path} with B's id {theirs}: {probe.status_code} {probe.text[:200]}; a "
                             f"missing id: {baseline.status_code} {baseline.text[:200]}")
