@@ -6,7 +6,8 @@
 #   agents       ids 1001 … 1000+BENCH_AGENTS, built-in Agent profile (2): 1001 manager north, 1002–1004
 #                agents north, 1005 manager south, the rest alternate between the two south agent roles
 #   tickets      the loaded tickets 1 … BENCH_TICKETS get assignee 1001 + id mod BENCH_AGENTS (only where the
-#                assignee is still NULL, so a rerun changes nothing)
+#                assignee is still NULL, so a rerun changes nothing; tickets made by POST during the bench stay
+#                unassigned, visible to the administrator only)
 #   data sharing tickets = private
 # Sets AGENT_EMAIL and AGENT_AUTH_HEADER: a token of the manager north agent (sees 4 of BENCH_AGENTS agents'
 # tickets: its own and its three subordinates').
@@ -16,7 +17,7 @@ BENCH_FIRST_AGENT=1001
 AGENT_EMAIL=manager-north@bench.example
 
 bench_access_setup() {
-    local values="" i id email role first
+    local values="" i id email role first found
     for ((i = 0; i < BENCH_AGENTS; i++)); do
         id=$((BENCH_FIRST_AGENT + i))
         case $i in
@@ -46,9 +47,9 @@ bench_access_setup() {
         sql -e "UPDATE tickets SET assignee_id = $BENCH_FIRST_AGENT + id % $BENCH_AGENTS
                 WHERE org_id = $ORG_ID AND id BETWEEN 1 AND $BENCH_TICKETS AND assignee_id IS NULL"
     fi
-    first=$(sql -e "SELECT COUNT(*) FROM agents WHERE org_id = $ORG_ID AND email = '$AGENT_EMAIL'
+    found=$(sql -e "SELECT COUNT(*) FROM agents WHERE org_id = $ORG_ID AND email = '$AGENT_EMAIL'
                     AND profile_id = 2 AND role_id = 901 AND is_active = 1 AND deleted_at IS NULL")
-    ((first == 1)) || die "the bench agent $AGENT_EMAIL is missing or changed (profile 2, role 901 expected)"
+    ((found == 1)) || die "the bench agent $AGENT_EMAIL is missing or changed (profile 2, role 901 expected)"
     local agent_token
     agent_token=$("$BIN" token create --config "$BENCH/deskd.toml" --region us --portal "$PORTAL" \
         --agent "$AGENT_EMAIL" --ttl 2h)

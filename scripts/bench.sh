@@ -14,11 +14,13 @@
 #    the target 3,000/s. Every POST creates a ticket: the tenant grows by that many tickets a run.
 # 3. Record visibility: GET /api/v1/tickets?limit=50 as an agent with `private` ticket sharing against the
 #    same list as the administrator, same tenant, same connections. The tenant gets (once, with SQL, like the
-#    tickets) a role tree CEO → two managers → three agent roles, BENCH_AGENTS (20) agents with the built-in
-#    Agent profile spread over them, every loaded ticket assigned to agent 1 + id mod BENCH_AGENTS, and tickets
-#    set to `private`. The agent measured is the first manager: it sees its own tickets and those of the three
-#    agents of its agent role (4 of 20 agents, 20% of the loaded tickets). Prints requests/s, p50, p99 and the
-#    median ratio of time per request agent / administrator (target <= 1.5).
+#    tickets; bench/access_setup.sh) a role tree CEO → two managers → three agent roles, BENCH_AGENTS (20)
+#    agents with the built-in Agent profile spread over them, each loaded ticket assigned to the bench agent
+#    number (id mod BENCH_AGENTS), and tickets set to `private`. The agent measured is the first manager: it
+#    sees its own tickets and those of the three agents of its agent role (4 of 20 agents, 20% of the loaded
+#    tickets). Prints how many tickets each one sees (a warning when the agent sees all: record visibility is
+#    not applied to lists), requests/s, p50, p99 and the median ratio of time per request agent /
+#    administrator (target <= 1.5).
 # The parts alternate their responders over BENCH_ROUNDS rounds (default 3; the ticket and visibility
 # parts BENCH_TICKET_ROUNDS, default BENCH_ROUNDS).
 # deskd runs at log level info, as in production: one access-log line per request is part of the cost.
