@@ -27,6 +27,13 @@ struct RoutesCommandTests {
         #expect(throws: (any Error).self) { try Deskd.parseAsRoot(["routes", "--region", "us"]) }
     }
 
+    @Test("deskd's help lists routes; its own help says what a line is")
+    func help() {
+        #expect(Deskd.helpMessage().contains("routes"))
+        #expect(RoutesCommand.helpMessage().contains("METHOD PATTERN"))
+        #expect(RoutesCommand.helpMessage().contains("--config"))
+    }
+
     @Test("The production router's routes, one METHOD PATTERN per line, sorted and unique")
     func listsProductionRoutes() throws {
         let lines = RoutesCommand.lines(config: try Self.config(diagnostics: false))
