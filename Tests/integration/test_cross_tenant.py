@@ -2,7 +2,8 @@
 
 Org A (the caller, an administrator with every scope) and org B in region us, org E in region eu, each with
 a real record of every kind an id route names. Every route pattern with `{…}` parameters is called by A with
-B's real ids (and with A's own parents and B's child for nested routes), with every verb, and the answer is
+B's real ids (also with A's own parents and B's child for nested routes, and with B's records in its recycle
+bin), with every verb, and the answer is
 compared with the answer for an id that never existed: same status, error code, message and errors — never
 2xx, and 404 for every registered verb. Before and after, B's data is snapshotted through B's own token (every
 GET route) and straight from MariaDB (per table: rows, versions, latest change) and must be unchanged.
@@ -75,6 +76,10 @@ def probe_all(routes: list[Route], attacker: Tenant, victim: Tenant, host: str, 
             # The caller's own parents with the other org's record in the last place.
             own = attacker.values(route)[:-1]
             variants.append(("own parents, other org's record", own + victim_ids[-1:], own + [NEVER_ID]))
+        if names[0][1] in victim.trashed:
+            # The other org's record in its recycle bin (children: its live ones under that parent).
+            trashed = [victim.trashed[names[0][1]]] + victim_ids[1:]
+            variants.append(("other org's trashed record", trashed, [NEVER_ID] * len(names)))
         for label, values, missing in variants:
             for verb in VERBS:
                 body = request_body(verb, Route(verb, pattern), attacker)
