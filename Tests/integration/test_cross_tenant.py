@@ -2,13 +2,13 @@
 
 Org A (the caller, an administrator with every scope) and org B in region us, org E in region eu, each with
 a real record of every kind an id route names. Every route pattern with `{…}` parameters is called by A with
-B's real ids (also with A's own parents and B's child for nested routes, and with B's records in its recycle
-bin), with every verb, and the answer is
-compared with the answer for an id that never existed: same status, error code, message and errors — never
-2xx, and 404 for every registered verb. Before and after, B's data is snapshotted through B's own token (every
-GET route) and straight from MariaDB (per table: rows, versions, latest change) and must be unchanged.
-Also: an orgId header or query parameter of another org is 403 OAUTH_ORG_MISMATCH on every authenticated
-route; list filters and body ids naming B's records answer as for missing ids.
+B's real ids (also with A's own parents and B's child for nested routes, and with B's records in its
+recycle bin), with every verb, and the answer is compared with the answer for an id that never existed:
+same status, error code, message and errors — never 2xx, and 404 for every registered verb. Before and
+after, B's data is snapshotted through B's own token (every GET route) and straight from MariaDB (per table
+with an org_id: the org's row count and a checksum over every column) and must be unchanged. Also: an orgId
+header or query parameter of another org is 403 OAUTH_ORG_MISMATCH on every authenticated route; list
+filters, body and query ids naming B's records answer as for missing ids.
 """
 
 from __future__ import annotations
