@@ -13,6 +13,8 @@ filters, body and query ids naming B's records answer as for missing ids.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from api_helpers import ApiOrg, HOSTS, make_org
@@ -251,3 +253,16 @@ def test_other_org_ids_in_bodies_answer_as_missing_ids(routes, tenants):
     after = snapshots(a, b, routes=routes)
     assert not failures, "\n".join(failures)
     assert not differences(before, after), "\n".join(differences(before, after))
+
+
+def test_nothing_the_caller_reads_names_another_org(routes, tenants):
+    """Every GET route, read by A with A's own ids (lists, searches, counts, children, the audit log, the
+    recycle bin…), holds none of B's or E's ids or portal names — while it names every record of A's own."""
+    a = tenants["A"]
+    seen = json.dumps(api_snapshot(a, routes), ensure_ascii=False)
+    missing_own = sorted(kind for kind, value in {**a.ids, "trashed": a.trashed["ticket"]}.items() if value not in seen)
+    assert not missing_own, f"A's own reads do not show its {missing_own}: the reads above prove little"
+    for other in (tenants["B"], tenants["E"]):
+        markers = set(other.ids.values()) | set(other.trashed.values()) | {other.upload, other.org.portal}
+        leaked = sorted(marker for marker in markers if marker and marker in seen)
+        assert not leaked, f"A's reads name {other.org.portal}'s records: {leaked}"
