@@ -4,14 +4,21 @@
 # connections is connections / requests/s, so the ratio agent / administrator is admin rps / agent rps.
 # shellcheck shell=bash
 
+# ticket_count AUTH_HEADER → the number of tickets GET /ticketsCount reports for that token (empty on error)
+ticket_count() {
+    curl -s -m 60 -H "$HOST_HEADER" -H "$1" "$API/ticketsCount" | sed -n 's/.*"count":\([0-9]*\).*/\1/p'
+}
+
 bench_access_measure() {
     local admin_count agent_count
-    admin_count=$(curl -s -m 60 -H "$HOST_HEADER" -H "$AUTH_HEADER" "$API/ticketsCount" | sed -n 's/.*"count":\([0-9]*\).*/\1/p')
-    agent_count=$(curl -s -m 60 -H "$HOST_HEADER" -H "$AGENT_AUTH_HEADER" "$API/ticketsCount" | sed -n 's/.*"count":\([0-9]*\).*/\1/p')
+    admin_count=$(ticket_count "$AUTH_HEADER")
+    agent_count=$(ticket_count "$AGENT_AUTH_HEADER")
     echo
-    log "visibility: $AGENT_EMAIL (Agent profile, role Manager North, tickets private) sees ${agent_count:-?} of ${admin_count:-?} tickets; $TICKET_CONNECTIONS connections; warming up (2s each)"
+    log "visibility: $AGENT_EMAIL (Agent profile, role Manager North, tickets private) sees" \
+        "${agent_count:-?} of ${admin_count:-?} tickets; $TICKET_CONNECTIONS connections; warming up (2s each)"
     if [[ -n "$agent_count" && "$agent_count" == "$admin_count" ]]; then
-        log "warning: the agent sees every ticket: record visibility is not applied to lists, this compares two unrestricted lists"
+        log "warning: the agent sees every ticket: record visibility is not applied to lists;" \
+            "this compares two unrestricted lists"
     fi
     local agent_args=(-H "$AGENT_AUTH_HEADER") admin_args=(-H "$AUTH_HEADER")
     timeout 30 wrk -t"$THREADS" -c"$TICKET_CONNECTIONS" -d2s -H "$HOST_HEADER" "${agent_args[@]}" "$LIST_URL" >/dev/null || true
@@ -30,5 +37,7 @@ bench_access_measure() {
     ratio=$(printf '%s\n' "${ratios[@]}" | median)
     echo
     echo "per-round ratios time per request agent / admin: ${ratios[*]}"
-    echo "ratio time per request GET /tickets?limit=50 agent (private) / admin (median of $TICKET_ROUNDS rounds): $ratio (target <= 1.5)   agent sees ${agent_count:-?} of ${admin_count:-?} tickets; wrk -t$THREADS -c$TICKET_CONNECTIONS -d$DURATION; reports in $BENCH/wrk-list-*.txt"
+    echo "ratio time per request GET /tickets?limit=50 agent (private) / admin (median of $TICKET_ROUNDS rounds):" \
+        "$ratio (target <= 1.5)   agent sees ${agent_count:-?} of ${admin_count:-?} tickets;" \
+        "wrk -t$THREADS -c$TICKET_CONNECTIONS -d$DURATION; reports in $BENCH/wrk-list-*.txt"
 }

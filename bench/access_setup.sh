@@ -26,18 +26,20 @@ bench_access_setup() {
             4) role=903 first=Manager email=manager-south@bench.example ;;
             *) role=$((904 + i % 2)) first=South email="agent-$i@bench.example" ;;
         esac
-        values+="${values:+,}($ORG_ID, $id, '$email', '$first', 'Bench $i', 2, $role, 1, NOW(6), NOW(6))"
+        values+="${values:+,}($ORG_ID, $id, '$email', '$first', 'Bench $i', 2, $role, 1,"
+        values+=" UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))"
     done
     sql -e "
         INSERT IGNORE INTO roles (org_id, id, name, description, reports_to, created_at, updated_at) VALUES
-            ($ORG_ID, 901, 'Manager North', 'make bench', 1, NOW(6), NOW(6)),
-            ($ORG_ID, 902, 'Agents North', 'make bench', 901, NOW(6), NOW(6)),
-            ($ORG_ID, 903, 'Manager South', 'make bench', 1, NOW(6), NOW(6)),
-            ($ORG_ID, 904, 'Agents South A', 'make bench', 903, NOW(6), NOW(6)),
-            ($ORG_ID, 905, 'Agents South B', 'make bench', 903, NOW(6), NOW(6));
+            ($ORG_ID, 901, 'Manager North', 'make bench', 1, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)),
+            ($ORG_ID, 902, 'Agents North', 'make bench', 901, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)),
+            ($ORG_ID, 903, 'Manager South', 'make bench', 1, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)),
+            ($ORG_ID, 904, 'Agents South A', 'make bench', 903, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)),
+            ($ORG_ID, 905, 'Agents South B', 'make bench', 903, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6));
         INSERT IGNORE INTO agents (org_id, id, email, first_name, last_name, profile_id, role_id, is_active,
                                    created_at, updated_at) VALUES $values;
-        INSERT INTO data_sharing (org_id, module, access, updated_at) VALUES ($ORG_ID, 'tickets', 'private', NOW(6))
+        INSERT INTO data_sharing (org_id, module, access, updated_at)
+            VALUES ($ORG_ID, 'tickets', 'private', UTC_TIMESTAMP(6))
             ON DUPLICATE KEY UPDATE access = 'private'"
     local unassigned
     unassigned=$(sql -e "SELECT COUNT(*) FROM tickets
