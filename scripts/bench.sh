@@ -12,8 +12,17 @@
 #    primary-key SELECT per request on its own connection per thread. Prints requests/s, p50, p99, the
 #    median ratio GET /tickets/{id} / C-with-SELECT (target ≥ 0.6) and POST /tickets requests/s against
 #    the target 3,000/s. Every POST creates a ticket: the tenant grows by that many tickets a run.
-# Both parts alternate their responders over BENCH_ROUNDS rounds (default 3; the ticket part
-# BENCH_TICKET_ROUNDS, default BENCH_ROUNDS).
+# 3. Record visibility: GET /api/v1/tickets?limit=50 as an agent with `private` ticket sharing against the
+#    same list as the administrator, same tenant, same connections. The tenant gets (once, with SQL, like the
+#    tickets; bench/access_setup.sh) a role tree CEO → two managers → three agent roles, BENCH_AGENTS (20)
+#    agents with the built-in Agent profile spread over them, each loaded ticket assigned to the bench agent
+#    number (id mod BENCH_AGENTS), and tickets set to `private`. The agent measured is the first manager: it
+#    sees its own tickets and those of the three agents of its agent role (4 of 20 agents, 20% of the loaded
+#    tickets). Prints how many tickets each one sees (a warning when the agent sees all: record visibility is
+#    not applied to lists), requests/s, p50, p99 and the median ratio of time per request agent /
+#    administrator (target <= 1.5).
+# The parts alternate their responders over BENCH_ROUNDS rounds (default 3; the ticket and visibility
+# parts BENCH_TICKET_ROUNDS, default BENCH_ROUNDS).
 # deskd runs at log level info, as in production: one access-log line per request is part of the cost.
 # BENCH_LOG_LEVEL=warning measures it without access logging.
 # BENCH_PROFILE=1 records a CPU profile of deskd during each deskd ticket measurement of round 1
@@ -37,6 +46,8 @@ export BENCH_TICKETS=${BENCH_TICKETS:-200000}   # read by bench/random_ticket.lu
 [[ "$BENCH_TICKETS" =~ ^[1-9][0-9]*$ ]] || { echo "bench: BENCH_TICKETS must be a positive integer" >&2; exit 2; }
 PORTAL=bench
 ADMIN_EMAIL=admin@bench.example
+BENCH_AGENTS=${BENCH_AGENTS:-20}
+[[ "$BENCH_AGENTS" =~ ^[1-9][0-9]*$ && "$BENCH_AGENTS" -ge 5 ]] || { echo "bench: BENCH_AGENTS must be >= 5" >&2; exit 2; }
 export DESKD_DB_PASSWORD=${DESKD_DB_PASSWORD:-deskd-bench}
 export DESKD_DATABASES="desk_us"
 # 200,000 tickets and their indexes do not fit the 64 MB buffer pool of the dev server.
@@ -143,6 +154,10 @@ sql -e "
     VALUES ($ORG_ID, $((BENCH_TICKETS + 1)), UTC_TIMESTAMP(6))
     ON DUPLICATE KEY UPDATE next_number = GREATEST(next_number, VALUES(next_number))"
 
+# Part 3's access model (idempotent, kept between runs): roles, agents, ticket assignees, private sharing.
+. "$ROOT/bench/access_setup.sh"
+bench_access_setup
+
 setsid "$BIN" serve --config "$BENCH/deskd.toml" </dev/null >"$BENCH/deskd.log" 2>&1 &
 echo $! >"$BENCH/deskd.pid"
 setsid "$BENCH/c_responder" "$C_SOCKET" "$WORKERS" </dev/null >"$BENCH/c_responder.log" 2>&1 &
@@ -194,6 +209,7 @@ check 200 "${C_DB_URL}1"
 check 200 -H "$AUTH_HEADER" "${GET_URL}1"
 check 200 -H "$AUTH_HEADER" "${GET_URL}$BENCH_TICKETS"
 check 200 -H "$AUTH_HEADER" "$LIST_URL"
+check 200 -H "$AGENT_AUTH_HEADER" "$LIST_URL"
 check 200 -H "$AUTH_HEADER" -H "Content-Type: application/json" \
     --data-binary '{"subject":"make bench check","channel":"Web"}' "$POST_URL"
 
@@ -278,3 +294,7 @@ echo
 echo "per-round ratios GET /tickets/{id} / C with SELECT: ${get_ratios[*]}"
 echo "ratio GET /tickets/{id} / C with SELECT (median of $TICKET_ROUNDS rounds): $GET_RATIO (target >= 0.6)"
 echo "POST /tickets (median of $TICKET_ROUNDS rounds): $POST_RATE requests/s (target >= 3000)   wrk -t$THREADS -c$TICKET_CONNECTIONS -d$DURATION; reports in $BENCH/wrk-*.txt"
+
+# Part 3: record visibility — the ticket list as an agent with private sharing against the administrator.
+. "$ROOT/bench/access_measure.sh"
+bench_access_measure

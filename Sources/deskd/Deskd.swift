@@ -10,6 +10,7 @@ struct Deskd: ParsableCommand {
             The config file comes from --config or the DESKD_CONFIG environment variable;
             DESKD_<SECTION>_<KEY> variables override single values (see README).
             """,
-        subcommands: [ServeCommand.self, DBCommand.self, ConfigCommand.self, OrgCommand.self, TokenCommand.self, ClientCommand.self]
+        subcommands: [ServeCommand.self, DBCommand.self, ConfigCommand.self, OrgCommand.self, TokenCommand.self, ClientCommand.self,
+                      RoutesCommand.self]
     )
 }

@@ -97,6 +97,36 @@ import Testing
         #expect(router.routeTable.map { "\($0.method) \($0.pattern)" } == ["POST /b", "GET /a"])
     }
 
+    @Test func listingIsSortedByPatternThenMethodWhateverTheRegistrationOrder() {
+        let registered: [(HTTPMethod, String)] = [
+            (.delete, "/t/{id}/c/{cid}"), (.get, "/t"), (.patch, "/t/{id}"), (.post, "/t"), (.get, "/t/{id}"),
+            (.put, "/t/{id}"), (.head, "/t/{id}"),
+        ]
+        let expected = ["GET /t", "POST /t", "GET /t/{id}", "HEAD /t/{id}", "PUT /t/{id}", "PATCH /t/{id}",
+                        "DELETE /t/{id}/c/{cid}"]
+        #expect(router(registered).listing.map(\.description) == expected)
+        #expect(router(registered.reversed()).listing.map(\.description) == expected)
+    }
+
+    @Test func listingNamesEachPatternsParametersInPathOrder() {
+        let listing = router([(.get, "/t/{id}/c/{commentId}/content"), (.get, "/livez")]).listing
+        #expect(listing.map(\.parameterNames) == [[], ["id", "commentId"]])
+        #expect(listing.last?.method == .get)
+        #expect(listing.last?.pattern == "/t/{id}/c/{commentId}/content")
+    }
+
+    @Test func listingIsACopyThatLeavesTheRouterAsItIs() {
+        let router = router([(.get, "/a")])
+        let before = router.listing
+        router.add(.post, "/b") { _, _ in .text("POST /b") }
+        #expect(before.map(\.description) == ["GET /a"])
+        #expect(router.listing.map(\.description) == ["GET /a", "POST /b"])
+        guard case .found = router.match(.get, "/a") else {
+            Issue.record("listing changed the routes")
+            return
+        }
+    }
+
     @Test func requireConvertsParameters() throws {
         let parameters = RouteParameters([("id", "42"), ("slug", "x")])
         #expect(try parameters.require("id", as: Int64.self) == 42)
