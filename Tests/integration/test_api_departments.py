@@ -154,3 +154,14 @@ def test_concurrent_creates_of_one_name_make_one_department(org):
     assert statuses == [200, 422, 422, 422], statuses
     names = [d["name"] for d in org.get("/departments?limit=100").json()["data"]]
     assert names.count("Rush") == 1
+
+
+def test_longest_description_round_trips_in_any_script(org):
+    """65,535 characters is the limit whatever their UTF-8 size: 65,535 × 'あ' is 196,605 bytes."""
+    text = "あ" * 65535
+    response = org.post("/departments", json={"name": "長い説明", "description": text})
+    assert response.status_code == 200, response.text
+    department_id = response.json()["id"]
+    assert org.get(f"/departments/{department_id}").json()["description"] == text
+    response = org.post("/departments", json={"name": "長すぎる説明", "description": text + "あ"})
+    assert response.status_code == 422 and response.json()["errors"][0]["fieldName"] == "/description"
