@@ -36,7 +36,7 @@ public final class CustomFieldNameCache: Sendable {
         let key = Key(org: org, module: module)
         let (cached, generation) = entries.lookup(key)
         if let cached { return cached }
-        let names = try CustomFieldValues.names(connection, org: org, module: module, needed: true)
+        let names = try CustomFieldValues.names(connection, org: org, module: module)
         entries.store(names, for: key, until: ContinuousClock.now + ttl, generation: generation)
         return names
     }

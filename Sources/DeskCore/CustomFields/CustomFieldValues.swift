@@ -6,9 +6,9 @@ import MariaDB
 /// text, holding only fields with a value. Keeping every value a string under its api name lets a later
 /// field encryption store an AES-256-GCM ciphertext text in place of a field marked encrypted, and lets
 /// erasure remove a personal field (`custom_fields.is_personal`) with `JSON_REMOVE` without knowing its
-/// type. A record read carries, in the same statement, whether the module has any custom field (an
-/// index-only `MIN` subquery on `custom_fields`' unique key, `cf_any`); only then are the api names read,
-/// so orgs without custom fields pay no extra query.
+/// type. Plain reads name the values from ``CustomFieldNameCache``; a read inside a write transaction
+/// carries, in the same statement, whether the module has any custom field (an index-only `MIN` subquery
+/// on `custom_fields`' unique key, `cf_any`), and only then are the api names read.
 public struct CustomFieldValues: Sendable, Equatable {
     /// The module's api names, in api-name order (every key the API renders).
     public let names: [String]
@@ -48,7 +48,7 @@ public struct CustomFieldValues: Sendable, Equatable {
         return false
     }
 
-    /// The select-list piece of a record read that locks nothing: `cf_any`, the first api name of the
+    /// The select-list piece of a record read inside a write transaction: `cf_any`, the first api name of the
     /// module's custom fields or NULL when it has none (index-only, near free).
     static func columns(org: Int64, module: CustomFieldModule) -> SQL {
         """
@@ -56,10 +56,9 @@ public struct CustomFieldValues: Sendable, Equatable {
         """
     }
 
-    /// The module's api names when `needed` (one indexed query), else none.
-    static func names(_ connection: Connection, org: Int64, module: CustomFieldModule, needed: Bool) throws -> [String] {
-        guard needed else { return [] }
-        return try connection.query("""
+    /// The module's api names, in api-name order (one indexed query).
+    static func names(_ connection: Connection, org: Int64, module: CustomFieldModule) throws -> [String] {
+        try connection.query("""
             SELECT api_name FROM custom_fields WHERE org_id = \(org) AND module = \(module.rawValue) ORDER BY api_name
             """).map { try $0.decode("api_name", as: String.self) }
     }
