@@ -11,7 +11,8 @@
 #    POST /api/v1/tickets (bench/create_ticket.lua), against bench/c_responder_db.c, which runs one
 #    primary-key SELECT per request on its own connection per thread. Prints requests/s, p50, p99, the
 #    median ratio GET /tickets/{id} / C-with-SELECT (target ≥ 0.6) and POST /tickets requests/s against
-#    the target 3,000/s. Every POST creates a ticket: the tenant grows by that many tickets a run.
+#    the target 3,000/s. Every POST creates a ticket: the tenant grows by that many tickets during a run, and
+#    the next run starts by deleting them again (back to the loaded tickets).
 # 3. Record visibility: GET /api/v1/tickets?limit=50 as an agent with `private` ticket sharing against the
 #    same list as the administrator, same tenant, same connections. The tenant gets (once, with SQL, like the
 #    tickets; bench/access_setup.sh) a role tree CEO → two managers → three agent roles, BENCH_AGENTS (20)
@@ -147,6 +148,20 @@ if ((loaded < BENCH_TICKETS)); then
                1 + seq % 3
         FROM seq_1_to_$BENCH_TICKETS"
     log "loaded in $((SECONDS - load_start))s"
+fi
+# Every run measures the same tenant: the tickets earlier runs created through POST (ids far above the
+# loaded ones) and their audit rows go first, in batches of 50,000 rows (short transactions).
+delete_batches() { # TABLE CONDITION — repeats a 50,000-row DELETE until none is left
+    local deleted=1
+    while ((deleted > 0)); do
+        deleted=$(sql -e "DELETE FROM $1 WHERE org_id = $ORG_ID AND $2 LIMIT 50000; SELECT ROW_COUNT()")
+    done
+}
+created=$(sql -e "SELECT COUNT(*) FROM tickets WHERE org_id = $ORG_ID AND id > $BENCH_TICKETS")
+if ((created > 0)); then
+    log "removing $created tickets created by earlier runs"
+    delete_batches audit_log "record_type = 'ticket' AND record_id > $BENCH_TICKETS"
+    delete_batches tickets "id > $BENCH_TICKETS"
 fi
 # API creates take ticket numbers from ticket_number_blocks: start them after the loaded ones.
 sql -e "

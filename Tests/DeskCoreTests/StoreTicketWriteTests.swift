@@ -29,6 +29,56 @@ struct StoreTicketWriteTests {
         #expect(!entry.changes.contains { $0.field == "description" })
     }
 
+    @Test("The ticket a create returns equals the ticket read back, with every field and custom fields")
+    func createReturnsStoredTicket() throws {
+        let db = try StoreTestDatabase()
+        defer { db.drop() }
+        let store = db.store()
+        let (org, agent, actor) = try db.org()
+        let (department, contact) = try store.write(actor) { tx in
+            _ = try tx.createCustomField(CustomFieldDraft(module: .tickets, displayLabel: "Tier", type: .text))
+            _ = try tx.createCustomField(CustomFieldDraft(module: .tickets, displayLabel: "Code", type: .text))
+            return (try tx.createDepartment(DepartmentDraft(name: "Sales")),
+                    try tx.createContact(ContactDraft(firstName: "Ann", lastName: "Lee")))
+        }
+        // A due date between two microseconds: stored rounded, returned as stored.
+        let due = Date(timeIntervalSince1970: 1_767_225_600.123_456_7)
+        let full = try store.write(actor) { tx in
+            try tx.createTicket(TicketDraft(subject: "請求書について 🧾", description: "本文", status: .onHold,
+                                            priority: .urgent, channel: .email, email: "c@x.example",
+                                            assigneeID: agent.id, dueDate: due, classification: .problem,
+                                            category: "Billing", departmentID: department.id,
+                                            contactID: contact.id, cf: ["cf_tier": .string("gold")]))
+        }
+        #expect(try store.ticket(full.id, for: .system(org.id)) == full)
+        #expect(full.cf.names == ["cf_code", "cf_tier"] && full.cf.values == ["cf_tier": "gold"])
+        let plain = try store.write(actor) { try $0.createTicket(TicketDraft(subject: "No custom values")) }
+        #expect(try store.ticket(plain.id, for: .system(org.id)) == plain)
+        #expect(plain.cf.names == ["cf_code", "cf_tier"] && plain.cf.values.isEmpty)
+    }
+
+    @Test("A mandatory ticket field refuses a create without cf, naming the field; nothing is written")
+    func createWithoutMandatoryField() throws {
+        let db = try StoreTestDatabase()
+        defer { db.drop() }
+        let store = db.store()
+        let (org, _, actor) = try db.org()
+        _ = try store.write(actor) { try $0.createTicket(TicketDraft(subject: "Before the rule")) }
+        _ = try store.write(actor) {
+            try $0.createCustomField(CustomFieldDraft(module: .tickets, displayLabel: "Order", type: .text,
+                                                      isMandatory: true))
+        }
+        #expect(throws: StoreError.invalid(field: "cf/cf_order", reason: "is mandatory")) {
+            try store.write(actor) { try $0.createTicket(TicketDraft(subject: "Without the order")) }
+        }
+        #expect(try db.count("tickets", org: org.id) == 1)
+        let given = try store.write(actor) {
+            try $0.createTicket(TicketDraft(subject: "With it", cf: ["cf_order": .string("A-1")]))
+        }
+        #expect(try store.ticket(given.id, for: .system(org.id)) == given)
+        #expect(try db.count("tickets", org: org.id) == 2)
+    }
+
     @Test("Validation errors name the API field and write nothing")
     func validation() throws {
         let db = try StoreTestDatabase()

@@ -72,4 +72,11 @@ public struct Store {
         let micros = Int64(spec.tv_sec) * 1_000_000 + Int64(spec.tv_nsec) / 1_000
         return Date(timeIntervalSince1970: Double(micros) / 1_000_000)
     }
+
+    /// `date` rounded to whole microseconds, as binding it to a `DATETIME(6)` column stores it: the
+    /// value a read of the column gives back.
+    public static func wholeMicroseconds(_ date: Date) -> Date {
+        let micros = (date.timeIntervalSince1970 * 1_000_000).rounded()
+        return Date(timeIntervalSince1970: micros / 1_000_000)
+    }
 }

@@ -9,9 +9,12 @@ extension WriteTransaction {
     /// never creates a ticket it cannot see. Under `department` sharing a ticket of one of its departments,
     /// and under public sharing any ticket, stays unassigned.
     ///
-    /// Queries: the INSERT, one read of the new row (with the org's ticket custom field names) and the
-    /// audit INSERT; plus one lookup each for an assignee, department or contact that is given, and one
-    /// read of the ticket custom field definitions only when `cf` has values.
+    /// Queries: the INSERT and the audit INSERT; plus one lookup each for an assignee, department or
+    /// contact that is given, and one read of the ticket custom field definitions only when `cf` has
+    /// values. The new row is not read back: the ticket is built from what was inserted. Without `cf`
+    /// values the INSERT itself checks that tickets have no mandatory custom field (and inserts nothing
+    /// when one exists), and the response names the custom fields from ``CustomFieldNameCache``, as a
+    /// plain read of the ticket would.
     public func createTicket(_ draft: TicketDraft) throws -> Ticket {
         var draft = draft
         if draft.assigneeID == nil, actor.agentID != 0, !actor.access.isAdministrator,
@@ -30,20 +33,26 @@ extension WriteTransaction {
         let number = try store.ticketNumbers.take(org: orgID, connection: connection)
         let id = store.ids.next()
         let cfText = cf.flatMap { CustomFieldText.encodeValues($0.values) }
-        try connection.execute("""
+        let inserted = try connection.execute("""
             INSERT INTO tickets (org_id, id, ticket_number, subject, description, status, priority, channel,
                                  email, assignee_id, due_date, classification, category, department_id, contact_id,
                                  cf, created_at, updated_at, version)
-            VALUES (\(orgID), \(id), \(number), \(draft.subject), \(draft.description), \(draft.status.rawValue),
-                    \(draft.priority?.rawValue), \(draft.channel.rawValue), \(draft.email), \(draft.assigneeID),
-                    \(draft.dueDate), \(draft.classification?.rawValue), \(draft.category), \(draft.departmentID),
-                    \(draft.contactID), \(cfText), \(now), \(now), 1)
+            SELECT \(orgID), \(id), \(number), \(draft.subject), \(draft.description), \(draft.status.rawValue),
+                   \(draft.priority?.rawValue), \(draft.channel.rawValue), \(draft.email), \(draft.assigneeID),
+                   \(draft.dueDate), \(draft.classification?.rawValue), \(draft.category), \(draft.departmentID),
+                   \(draft.contactID), \(cfText), \(now), \(now), 1
+            FROM DUAL WHERE \(cf != nil) OR \(noMandatoryCustomField(.tickets))
             """)
-        guard let row = try readRecord(.tickets, id, readColumns: Ticket.readColumns(org: orgID)) else {
-            throw StoreError.notFound
-        }
-        try requireMandatory(row, given: cf != nil)
-        let ticket: Ticket = try record(row)
+        if inserted.affectedRows == 0 { try refuseMissingMandatoryCustomField(.tickets) }
+        let names = try cf?.names ?? CustomFieldNameCache.shared.names(org: orgID, module: .tickets,
+                                                                         connection: connection)
+        let ticket = Ticket(id: id, orgID: orgID, ticketNumber: number, subject: draft.subject,
+                            description: draft.description, status: draft.status, priority: draft.priority,
+                            channel: draft.channel, email: draft.email, assigneeID: draft.assigneeID,
+                            dueDate: draft.dueDate.map(Store.wholeMicroseconds), createdAt: now, updatedAt: now,
+                            version: 1, deletedAt: nil, deletedBy: nil, classification: draft.classification,
+                            category: draft.category, departmentID: draft.departmentID, contactID: draft.contactID,
+                            cf: CustomFieldValues(names: names, values: cf?.values ?? [:]))
         let changes = TicketFields.values(of: ticket).compactMap { field, value in
             value.map { FieldChange(field: field, old: nil, new: $0) }
         }
