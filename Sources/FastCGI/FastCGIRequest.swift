@@ -8,15 +8,49 @@ import Glibc
 /// Valid only during the `handle` call that received it; afterwards every method throws
 /// ``FastCGIError/requestFinished``. Not `Sendable`: use it on the worker thread that received it.
 public final class FastCGIRequest {
-    /// The CGI parameters: `REQUEST_METHOD`, `REQUEST_URI`, `HTTP_HOST`, `CONTENT_LENGTH`, ...
-    public let params: [String: String]
+    /// The CGI parameters: `REQUEST_METHOD`, `REQUEST_URI`, `HTTP_HOST`, `CONTENT_LENGTH`, ... Built on
+    /// first use during the handler (afterwards the environment is gone: empty unless read before); the
+    /// request path reads the few it needs with ``forEachParameter(_:)`` instead.
+    public private(set) lazy var params: [String: String] = Self.parse(environment: environment)
 
     private var raw: UnsafeMutablePointer<FCGX_Request>?
     private var body: Result<[UInt8], FastCGIError>?
 
     init(raw: UnsafeMutablePointer<FCGX_Request>) {
         self.raw = raw
-        self.params = Self.parse(environment: raw.pointee.envp)
+        self.environment = raw.pointee.envp
+    }
+
+    /// The FastCGI environment ("NAME=VALUE" C strings), valid while the request is.
+    private var environment: FCGX_ParamArray?
+
+    /// The CGI parameter `name`, read from the environment (no dictionary is built).
+    private func parameter(_ name: String) -> String? {
+        var found: String?
+        var name = name
+        name.withUTF8 { wanted in
+            forEachParameter { candidate, value in
+                if found == nil, candidate.elementsEqual(UnsafeRawBufferPointer(wanted)) {
+                    found = String(decoding: value, as: UTF8.self)
+                }
+            }
+        }
+        return found
+    }
+
+    /// Calls `body` with the name and the value of every CGI parameter, as UTF-8 bytes, in the order the
+    /// web server sent them; no string is made for a parameter the caller skips. The buffers are valid
+    /// only during the call.
+    public func forEachParameter(_ body: (_ name: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> Void) {
+        guard var entry = environment else { return }
+        while let pointer = entry.pointee {
+            if let equals = strchr(pointer, Int32(UInt8(ascii: "="))) {
+                let name = UnsafeRawBufferPointer(start: pointer, count: pointer.distance(to: equals))
+                let value = UnsafeRawBufferPointer(start: equals + 1, count: strlen(equals + 1))
+                body(name, value)
+            }
+            entry += 1
+        }
     }
 
     /// The CGI parameter `name`, or nil.
@@ -80,12 +114,13 @@ public final class FastCGIRequest {
     func finish(maxDrainBytes: Int) -> Bool {
         guard let raw else { return true }
         self.raw = nil
+        self.environment = nil
         guard let input = raw.pointee.in else { return false }
         return Self.drain(input, maxBytes: maxDrainBytes)
     }
 
     private var declaredLength: Int? {
-        params["CONTENT_LENGTH"].flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil }
+        parameter("CONTENT_LENGTH").flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil }
     }
 
     private func stream(_ key: KeyPath<FCGX_Request, UnsafeMutablePointer<FCGX_Stream>?>) throws -> UnsafeMutablePointer<FCGX_Stream> {

@@ -101,6 +101,7 @@ struct ResponderRequestTests {
         let escaped = Locked<FastCGIRequestBox?>(nil)
         let server = try RunningResponder { request, _ in
             escaped.withValue { $0 = FastCGIRequestBox(request: request) }
+            _ = request.param("SERVER_PROTOCOL")   // the parameters, once read, stay readable
             try? request.write("Status: 200 OK\r\n\r\nok")
         }
         defer { _ = server.stopAndWait() }

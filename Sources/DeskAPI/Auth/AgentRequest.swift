@@ -84,15 +84,16 @@ struct APIAuthenticator: Sendable {
                 throw HTTPError.forbidden("The orgId does not match the access token's organization.",
                                           errorCode: "OAUTH_ORG_MISMATCH")
             }
-            guard let required = APIScopeMap.requiredScopes(method: request.method.rawValue, path: request.routePattern ?? request.path),
-                  authenticated.scope.grants(anyOf: required) else {
+            let requirements = RouteRequirements.of(method: request.method.rawValue,
+                                                    routePattern: request.routePattern, path: request.path)
+            guard let required = requirements.scopes, authenticated.scope.grants(anyOf: required) else {
                 throw HTTPError.unauthorized("The access token's OAuth scope does not allow this API.",
                                              errorCode: "SCOPE_MISMATCH")
             }
             guard let access = try store.access(org: authenticated.orgID, agent: authenticated.agentID) else {
                 throw HTTPError.unauthorized("The access token is invalid, expired or revoked.", errorCode: "INVALID_OAUTH")
             }
-            try Self.checkRight(access, method: request.method.rawValue, path: request.routePattern ?? request.path)
+            try Self.checkRight(access, requirements.permission)
             let actor = authenticated.actor(requestID: request.requestID).with(access: access)
             let agentRequest = AgentRequest(http: request, actor: actor, region: region, store: store)
             do {
@@ -105,8 +106,8 @@ struct APIAuthenticator: Sendable {
 
     /// Refuses the call with 403 `FORBIDDEN` unless the caller's profile has the right it needs
     /// (``APIPermissionMap``; a path without an entry is refused for everyone).
-    private static func checkRight(_ access: AgentAccess, method: String, path: String) throws {
-        switch APIPermissionMap.requirement(method: method, path: path) {
+    private static func checkRight(_ access: AgentAccess, _ requirement: APIPermissionMap.Requirement?) throws {
+        switch requirement {
         case .anyAgent?:
             return
         case .right(let module, let action)?:

@@ -8,13 +8,12 @@ extension HTTPServer {
     /// HEAD). A streamed body is written in the pieces its closure writes. One access line is logged per request.
     public func respond(to fastCGIRequest: FastCGIRequest, context: Context) {
         let start = ContinuousClock.now
-        let params = fastCGIRequest.params
         var response: HTTPResponse
         var route: String?
         let method: HTTPMethod
         let requestID: String
         do {
-            var request = try HTTPRequest(cgiParameters: params, limits: limits)
+            var request = try HTTPRequest(fastCGIRequest: fastCGIRequest, limits: limits)
             method = request.method
             requestID = request.requestID
             if let error = readBody(of: fastCGIRequest, into: &request) {
@@ -23,6 +22,7 @@ extension HTTPServer {
                 (response, route) = process(request, context: context)
             }
         } catch {
+            let params = fastCGIRequest.params
             method = HTTPRequest.cgiMethod(params)
             requestID = RequestID.resolve(params["HTTP_X_REQUEST_ID"])
             let rawPath = params["REQUEST_URI"] ?? params["DOCUMENT_URI"] ?? "/"
