@@ -91,6 +91,17 @@ final class PreparedStatement {
         return columns
     }
 
+    /// The fetch buffers of the last result, reused while the columns keep their kinds (they only change
+    /// when the schema does), so each execution does not allocate a buffer per column again.
+    private var lastBuffers: ResultBuffers?
+
+    private func resultBuffers(fields: UnsafeMutablePointer<MYSQL_FIELD>, count: Int) -> ResultBuffers {
+        if let last = lastBuffers, last.refit(fields: fields, count: count) { return last }
+        let buffers = ResultBuffers(fields: fields, count: count)
+        lastBuffers = buffers
+        return buffers
+    }
+
     private func fetchRows() throws -> [Row] {
         if mysql_stmt_store_result(handle) != 0 {
             throw MariaDBError.from(statement: handle, sql: sql)
@@ -104,7 +115,7 @@ final class PreparedStatement {
             throw MariaDBError.client("result has no field metadata", sql: sql)
         }
         let columns = resultColumns(fields: fields, count: count)
-        let buffers = ResultBuffers(fields: fields, count: count)
+        let buffers = resultBuffers(fields: fields, count: count)
         return try withExtendedLifetime(buffers) {
             if mysql_stmt_bind_result(handle, buffers.binds) != 0 {
                 throw MariaDBError.from(statement: handle, sql: sql)

@@ -1,7 +1,7 @@
 import CMariaDB
 
 /// How a result column is fetched and which ``Value`` case it becomes.
-enum ColumnKind {
+enum ColumnKind: Equatable {
     /// Any integer type, fetched as a 64-bit integer.
     case integer(unsigned: Bool)
     /// `FLOAT` / `DOUBLE`, fetched as a double.
@@ -89,6 +89,35 @@ final class ResultBuffers {
             binds[index].is_null = nulls + index
         }
         self.kinds = kinds
+    }
+
+    /// The largest column buffer kept from one execution to the next; a bigger one is made for the
+    /// result that needs it and replaced by a small one again on the next execution.
+    static let keptCapacity = 64 * 1024
+
+    /// Makes these buffers fit the next result of the same statement: true when its columns have the
+    /// same kinds (then each text or binary buffer is grown, or shrunk back to the kept size, as its
+    /// column's `max_length` needs); false when the columns differ and new buffers must be made.
+    func refit(fields: UnsafeMutablePointer<MYSQL_FIELD>, count: Int) -> Bool {
+        guard count == self.count else { return false }
+        for index in 0..<count where ColumnKind(field: fields[index]) != kinds[index] { return false }
+        for index in 0..<count {
+            switch kinds[index] {
+            case .text, .binary:
+                let needed = max(Int(fields[index].max_length), 64)
+                let capacity = capacities[index]
+                guard needed > capacity || (capacity > Self.keptCapacity && needed < capacity) else { continue }
+                buffers[index].deallocate()
+                let buffer = UnsafeMutableRawPointer.allocate(byteCount: needed, alignment: 16)
+                buffers[index] = buffer
+                capacities[index] = needed
+                binds[index].buffer = buffer
+                binds[index].buffer_length = UInt(needed)
+            case .integer, .double, .dateTime:
+                continue
+            }
+        }
+        return true
     }
 
     deinit {

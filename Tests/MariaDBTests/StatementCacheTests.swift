@@ -30,4 +30,27 @@ struct StatementCacheTests {
         _ = try connection.query("SELECT 1 AS a")   // prepared again
         #expect(connection.statistics.prepares - before == 4)
     }
+
+    @Test("A cached statement's fetch buffers fit every result: short, long, very long, short again")
+    func resultBuffersFitEachResult() throws {
+        let connection = try TestServer.connect()
+        try TestServer.withTable(connection, columns: "id INT PRIMARY KEY, body MEDIUMTEXT, data MEDIUMBLOB") { table in
+            let bodies = ["short", String(repeating: "長い本文", count: 200), String(repeating: "x", count: 200_000),
+                          "", "tiny again"]
+            for (index, body) in bodies.enumerated() {
+                let data = [UInt8](body.utf8.reversed())
+                try connection.execute("INSERT INTO \(unsafeRaw: table) (id, body, data) VALUES (\(index), \(body), \(data))")
+            }
+            let before = connection.statistics.prepares
+            for round in 0..<2 {
+                for (index, body) in bodies.enumerated() {
+                    let row = try #require(try connection.queryFirst(
+                        "SELECT body, data FROM \(unsafeRaw: table) WHERE id = \(index)"))
+                    #expect(try row.decode("body", as: String.self) == body, "round \(round), row \(index)")
+                    #expect(try row.decode("data", as: [UInt8].self) == [UInt8](body.utf8.reversed()))
+                }
+            }
+            #expect(connection.statistics.prepares - before == 1)
+        }
+    }
 }

@@ -30,7 +30,9 @@ struct RoutePattern {
     }
 
     /// The segments of a path or pattern that starts with `/`: `"/"` → `[""]`, `"/a/"` → `["a", ""]`.
+    /// Splits on the byte `/` (ASCII, so every piece starts and ends on a character boundary).
     static func split(_ path: String) -> [Substring] {
-        Array(path.split(separator: "/", omittingEmptySubsequences: false).dropFirst())
+        path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
+            .map { Substring($0) }
     }
 }
