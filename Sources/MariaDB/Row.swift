@@ -45,20 +45,49 @@ public struct Row: Sendable {
 
 /// The column names of a result, with a lookup by name.
 public struct ResultColumns: Sendable, Equatable {
-    /// Names in select-list order.
     public let names: [String]
-    private let indexByName: [String: Int]
+    /// An open-addressing table of column positions by an FNV-1a hash of the name (-1: empty), twice as
+    /// large as the column count: a lookup hashes a few bytes and compares one name, where a `[String:
+    /// Int]` would run the standard hasher over the name on every decode of every column of every row.
+    private let slots: [Int32]
 
-    /// Creates the column list; with duplicate names the first one wins for lookups.
     public init(_ names: [String]) {
         self.names = names
-        var index: [String: Int] = [:]
-        for (position, name) in names.enumerated() where index[name] == nil {
-            index[name] = position
+        var size = 8
+        while size < names.count * 2 { size *= 2 }
+        var slots = [Int32](repeating: -1, count: size)
+        for (position, name) in names.enumerated() {
+            var slot = Self.hash(name) & (size - 1)
+            var duplicate = false
+            while slots[slot] >= 0 {
+                if names[Int(slots[slot])] == name { duplicate = true; break }   // the first one wins
+                slot = (slot + 1) & (size - 1)
+            }
+            if !duplicate { slots[slot] = Int32(position) }
         }
-        self.indexByName = index
+        self.slots = slots
     }
 
-    /// The position of `name`, if present.
-    public func index(of name: String) -> Int? { indexByName[name] }
+    public func index(of name: String) -> Int? {
+        let mask = slots.count - 1
+        var slot = Self.hash(name) & mask
+        while slots[slot] >= 0 {
+            let position = Int(slots[slot])
+            if names[position] == name { return position }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    public static func == (lhs: ResultColumns, rhs: ResultColumns) -> Bool {
+        lhs.names == rhs.names
+    }
+
+    private static func hash(_ name: String) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 32))
+    }
 }

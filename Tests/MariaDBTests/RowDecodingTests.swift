@@ -53,4 +53,16 @@ struct RowDecodingTests {
         #expect(throws: RowDecodingError.self) { try row.decode("t", as: Int64.self) }
         #expect(throws: RowDecodingError.self) { try row.decode("s", as: Date.self) }
     }
+
+    @Test("Columns are found by name among many, the first of a repeated name wins, unknown names are nil")
+    func columnLookup() {
+        let names = (0..<100).map { "column_\($0)" } + ["column_7", "名前", ""]
+        let columns = ResultColumns(names)
+        for index in 0..<100 { #expect(columns.index(of: "column_\(index)") == index) }
+        #expect(columns.index(of: "名前") == 101)
+        #expect(columns.index(of: "") == 102)
+        #expect(columns.index(of: "column_100") == nil)
+        #expect(columns.index(of: "Column_1") == nil)
+        #expect(ResultColumns([]).index(of: "x") == nil)
+    }
 }

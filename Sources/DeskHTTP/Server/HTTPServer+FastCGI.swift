@@ -55,11 +55,7 @@ extension HTTPServer {
     /// Writes the status line, headers and body. A write failure (the client went away) is logged at
     /// info; a streamed body that throws something else is logged as an error and cut short.
     private func write(_ response: HTTPResponse, to output: FastCGIRequest, method: HTTPMethod, requestID: String) {
-        var head = "Status: \(response.status.code) \(Self.sanitized(response.status.reason))\r\n"
-        for (name, value) in response.headers {
-            head += "\(Self.sanitized(name)): \(Self.sanitized(value))\r\n"
-        }
-        head += "\r\n"
+        let head = Self.head(of: response)
         do {
             try output.write(head)
             guard method != .head else { return }
@@ -79,8 +75,26 @@ extension HTTPServer {
     }
 
     /// Removes CR, LF and NUL so that no value can start a new header line.
-    private static func sanitized(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 13 || $0 == 10 || $0 == 0 }) else { return text }
-        return String(text.unicodeScalars.filter { $0 != "\r" && $0 != "\n" && $0 != "\0" }.map(Character.init))
+    /// The CGI response head as bytes: `Status: 200 OK`, one line per header, a blank line. CR, LF and NUL
+    /// are left out of every name and value, so that no value can start a header of its own.
+    static func head(of response: HTTPResponse) -> [UInt8] {
+        var head: [UInt8] = []
+        head.reserveCapacity(256)
+        func append(_ text: String) {
+            for byte in text.utf8 where byte != 13 && byte != 10 && byte != 0 { head.append(byte) }
+        }
+        head.append(contentsOf: "Status: ".utf8)
+        append(String(response.status.code))
+        head.append(UInt8(ascii: " "))
+        append(response.status.reason)
+        head.append(contentsOf: "\r\n".utf8)
+        for (name, value) in response.headers {
+            append(name)
+            head.append(contentsOf: ": ".utf8)
+            append(value)
+            head.append(contentsOf: "\r\n".utf8)
+        }
+        head.append(contentsOf: "\r\n".utf8)
+        return head
     }
 }

@@ -29,11 +29,11 @@ struct LineLogHandler: LogHandler {
         line += label
         line += ": "
         line += event.message.description
-        for key in merged.keys.sorted() {
+        for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
             line += " "
             line += key
             line += "="
-            line += merged[key]!.description
+            line += value.description
         }
         sink.append(line, urgent: event.level >= .warning)
     }
