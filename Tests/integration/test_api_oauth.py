@@ -94,6 +94,17 @@ def test_wrong_secret_is_401_invalid_client(stack, org):
                        401, "invalid_client")
 
 
+def test_client_id_that_cannot_exist_is_401_invalid_client(stack, org):
+    """Non-ASCII, control characters and over-long ids are unknown clients (the column is ASCII), never a 500."""
+    _, secret = create_client(stack, org)
+    for client_id in ["クライアント", "1000.\u00e9", "x" * 65]:
+        assert_oauth_error(token_request(stack, org.host, data=client_credentials(client_id, secret, org)),
+                           401, "invalid_client")
+    refresh = {"grant_type": "refresh_token", "refresh_token": "1000.x.y", "client_id": "a\u0000b",
+               "client_secret": secret}
+    assert_oauth_error(token_request(stack, org.host, data=refresh), 401, "invalid_client")
+
+
 def test_unknown_grant_type_is_400(stack, org):
     client_id, secret = create_client(stack, org)
     params = client_credentials(client_id, secret, org, grant_type="password")

@@ -4,7 +4,7 @@ import MariaDB
 extension Store {
     /// A live API client by its public client id (nil when unknown, deleted, or its org is trashed).
     public func apiClient(clientID: String) throws -> APIClient? {
-        guard clientID.utf8.count <= 64 else { return nil }
+        guard Self.canBeClientID(clientID) else { return nil }
         return try connection.queryFirst("""
             SELECT \(APIClient.columns) FROM api_clients
             WHERE client_id = \(clientID) AND deleted_at IS NULL
@@ -25,7 +25,7 @@ extension Store {
     /// compared against a dummy digest, so the answer takes as long either way.
     func authenticateClient(clientID: String, clientSecret: String) throws -> APIClient {
         var row: Row?
-        if clientID.utf8.count <= 64 {
+        if Self.canBeClientID(clientID) {
             row = try connection.queryFirst("""
                 SELECT \(APIClient.columns), client_secret_hash FROM api_clients c
                 WHERE c.client_id = \(clientID) AND c.deleted_at IS NULL
@@ -37,6 +37,12 @@ extension Store {
         let matches = ConstantTime.equal(stored, presented)
         guard matches, let row else { throw OAuthError.invalidClient }
         return try APIClient(row: row)
+    }
+
+    /// Whether `text` can be a stored client id: at most 64 printable ASCII characters (the column is
+    /// ASCII; comparing it with other text would be a collation error, not a miss).
+    static func canBeClientID(_ text: String) -> Bool {
+        text.utf8.count <= 64 && text.utf8.allSatisfy { (0x21...0x7e).contains($0) }
     }
 
     /// A digest no secret has in practice: compared against when the client id is unknown.
