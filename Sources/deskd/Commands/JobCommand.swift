@@ -18,8 +18,9 @@ struct JobRunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a job once: mail-delivery.",
         discussion: """
-            mail-delivery: sends the due emails of the outbox through [mail] (sendmail, or the file sink) in
-            batches until none is due, in the named region or every region; prints the counts. Safe while
+            mail-delivery: sends the due emails of the outbox through [mail]
+            (sendmail, or the file sink) in batches until none is due, in the
+            named region or every region, and prints the counts. Safe while
             `deskd serve` delivers too: each email is claimed by one deliverer.
             """
     )
