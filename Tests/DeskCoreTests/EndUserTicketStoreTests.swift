@@ -17,7 +17,7 @@ struct EndUserTicketStoreTests {
             files: [AttachmentFile(fileName: "画面.png", contentType: "image/png", bytes: big),
                     AttachmentFile(fileName: "log.txt", contentType: "text/plain", bytes: Array("ok".utf8))])
         let ticket = try f.store.write(f.actor(f.userA)) {
-            try $0.submitPortalTicket(draft, owner: f.userA, limits: f.limits)
+            try $0.submitPortalTicket(draft, limits: f.limits)
         }
         #expect(ticket.subject == "ログインできません" && ticket.description == "パスワードを忘れました。\n二行目")
         #expect(ticket.channel == .web && ticket.status == .open && ticket.contactID == f.userA.contactID)
@@ -73,7 +73,7 @@ struct EndUserTicketStoreTests {
         for (draft, expected) in cases {
             do {
                 _ = try f.store.write(f.actor(f.userA)) {
-                    try $0.submitPortalTicket(draft, owner: f.userA, limits: f.limits)
+                    try $0.submitPortalTicket(draft, limits: f.limits)
                 }
                 Issue.record("accepted a bad draft: \(expected)")
             } catch {
@@ -106,7 +106,7 @@ struct EndUserTicketStoreTests {
         #expect(try f.store.portalTicket(mine[2].id, of: f.userA) == nil)
         let otherOrg = PortalTicketOwner(orgID: f.org.id + 1, contactID: f.userA.contactID)
         #expect(try f.store.portalTicket(mine[0].id, of: otherOrg) == nil)
-        #expect(throws: StoreError.notFound) { try f.store.portalConversation(ofTicket: mine[0].id, owner: f.userB) }
+        #expect(throws: StoreError.notFound) { try f.store.portalConversation(ofTicket: mine[0].id) }
     }
 
     @Test("The conversation: description, public threads and public comments in time order, never private ones")
@@ -122,7 +122,7 @@ struct EndUserTicketStoreTests {
             try $0.submitPortalTicket(
                 PortalTicketDraft(subject: "Help", description: "First line\nsecond line",
                                   files: [AttachmentFile(fileName: "mine.txt", contentType: nil, bytes: [1])]),
-                owner: f.userA, limits: f.limits)
+                limits: f.limits)
         }
         let reply = try f.store.write(agentActor) {
             try $0.sendReply(toTicket: ticket.id, ReplyDraft(content: "<p>Hello &amp; welcome</p><p>Line 2</p>",
@@ -154,10 +154,10 @@ struct EndUserTicketStoreTests {
         let userReply = try f.store.write(f.actor(f.userA)) {
             try $0.addPortalReply(toTicket: ticket.id, PortalMessageDraft(
                 content: "Thanks <b>", files: [AttachmentFile(fileName: "r.txt", contentType: "text/plain", bytes: [4, 5])]),
-                owner: f.userA, limits: f.limits)
+                limits: f.limits)
         }
         let userComment = try f.store.write(f.actor(f.userA)) {
-            try $0.addPortalComment(toTicket: ticket.id, PortalMessageDraft(content: "コメント"), owner: f.userA,
+            try $0.addPortalComment(toTicket: ticket.id, PortalMessageDraft(content: "コメント"),
                                     limits: f.limits)
         }
         #expect(userReply.direction == .incoming && userReply.authorType == .endUser)
@@ -165,7 +165,7 @@ struct EndUserTicketStoreTests {
         #expect(userReply.visibility == .public)
         #expect(userComment.isPublic && userComment.commenterType == .endUser && userComment.commenterID == f.userA.contactID)
 
-        let entries = try f.store.portalConversation(ofTicket: ticket.id, owner: f.userA)
+        let entries = try f.store.portalConversation(ofTicket: ticket.id)
         #expect(entries.map(\.kind) == [.description, .reply, .comment, .reply, .comment])
         #expect(entries.map(\.id) == [ticket.id, reply.id, publicComment.id, userReply.id, userComment.id])
         #expect(entries[0].text == "First line\nsecond line" && entries[0].author == .you)
@@ -181,13 +181,13 @@ struct EndUserTicketStoreTests {
 
         // Downloads: only what the conversation shows, and only to the ticket's user.
         let replyFile = entries[3].attachments[0]
-        #expect(try f.store.portalAttachment(replyFile.id, ofTicket: ticket.id, owner: f.userA) == replyFile)
-        #expect(try f.store.portalAttachment(entries[0].attachments[0].id, ofTicket: ticket.id, owner: f.userA) != nil)
-        #expect(try f.store.portalAttachment(replyFile.id, ofTicket: ticket.id, owner: f.userB) == nil)
-        #expect(try f.store.portalAttachment(privateFile.id, ofTicket: ticket.id, owner: f.userA) == nil)
-        #expect(try f.store.portalAttachment(hiddenTicketFile.id, ofTicket: ticket.id, owner: f.userA) == nil)
+        #expect(try f.store.portalAttachment(replyFile.id, ofTicket: ticket.id) == replyFile)
+        #expect(try f.store.portalAttachment(entries[0].attachments[0].id, ofTicket: ticket.id) != nil)
+        #expect(try f.store.portalAttachment(replyFile.id, ofTicket: ticket.id) == nil)
+        #expect(try f.store.portalAttachment(privateFile.id, ofTicket: ticket.id) == nil)
+        #expect(try f.store.portalAttachment(hiddenTicketFile.id, ofTicket: ticket.id) == nil)
         let other = try f.submit(f.userA, "Other")
-        #expect(try f.store.portalAttachment(replyFile.id, ofTicket: other.id, owner: f.userA) == nil)
+        #expect(try f.store.portalAttachment(replyFile.id, ofTicket: other.id) == nil)
     }
 
     @Test("Reply, comment and close work only on the user's own live ticket; refusals write nothing")
@@ -203,21 +203,28 @@ struct EndUserTicketStoreTests {
             let owner = id == ticket.id ? f.userB : f.userA
             #expect(throws: StoreError.notFound) {
                 try f.store.write(f.actor(owner)) {
-                    try $0.addPortalReply(toTicket: id, PortalMessageDraft(content: "x"), owner: owner, limits: f.limits)
+                    try $0.addPortalReply(toTicket: id, PortalMessageDraft(content: "x"), limits: f.limits)
                 }
             }
             #expect(throws: StoreError.notFound) {
                 try f.store.write(f.actor(owner)) {
-                    try $0.addPortalComment(toTicket: id, PortalMessageDraft(content: "x"), owner: owner, limits: f.limits)
+                    try $0.addPortalComment(toTicket: id, PortalMessageDraft(content: "x"), limits: f.limits)
                 }
             }
             #expect(throws: StoreError.notFound) {
-                try f.store.write(f.actor(owner)) { try $0.closePortalTicket(id, owner: owner) }
+                try f.store.write(f.actor(owner)) { try $0.closePortalTicket(id) }
+            }
+        }
+        // Only an end user's write may use these: an agent or the system gets notFound.
+        for actor in [f.agentActor, Actor.system(f.org.id)] {
+            #expect(throws: StoreError.notFound) { try f.store.write(actor) { try $0.closePortalTicket(ticket.id) } }
+            #expect(throws: StoreError.notFound) {
+                try f.store.write(actor) { try $0.submitPortalTicket(PortalTicketDraft(subject: "x"), limits: f.limits) }
             }
         }
         #expect(throws: StoreError.invalid(field: "content", reason: "must not be empty")) {
             try f.store.write(f.actor(f.userA)) {
-                try $0.addPortalReply(toTicket: ticket.id, PortalMessageDraft(content: " "), owner: f.userA, limits: f.limits)
+                try $0.addPortalReply(toTicket: ticket.id, PortalMessageDraft(content: " "), limits: f.limits)
             }
         }
         #expect(throws: PortalAttachmentTooLarge(index: 0, maxFileBytes: 600_000)) {
@@ -225,7 +232,7 @@ struct EndUserTicketStoreTests {
                 try $0.addPortalComment(toTicket: ticket.id, PortalMessageDraft(
                     content: "x", files: [AttachmentFile(fileName: "big", contentType: nil,
                                                          bytes: EndUserTicketFixture.bytes(600_001))]),
-                    owner: f.userA, limits: f.limits)
+                    limits: f.limits)
             }
         }
         #expect(try f.counts() == before)
@@ -237,15 +244,15 @@ struct EndUserTicketStoreTests {
         defer { db.drop() }
         let f = try EndUserTicketFixture(db)
         let ticket = try f.submit(f.userA, "Mine")
-        let closed = try f.store.write(f.actor(f.userA)) { try $0.closePortalTicket(ticket.id, owner: f.userA) }
+        let closed = try f.store.write(f.actor(f.userA)) { try $0.closePortalTicket(ticket.id) }
         #expect(closed.status == .closed && closed.version == ticket.version + 1)
         let before = try f.counts()
-        let again = try f.store.write(f.actor(f.userA)) { try $0.closePortalTicket(ticket.id, owner: f.userA) }
+        let again = try f.store.write(f.actor(f.userA)) { try $0.closePortalTicket(ticket.id) }
         #expect(again.version == closed.version)
         #expect(try f.counts() == before)
 
         _ = try f.store.write(f.actor(f.userA)) {
-            try $0.addPortalReply(toTicket: ticket.id, PortalMessageDraft(content: "still broken"), owner: f.userA,
+            try $0.addPortalReply(toTicket: ticket.id, PortalMessageDraft(content: "still broken"),
                                   limits: f.limits)
         }
         #expect(try f.store.portalTicket(ticket.id, of: f.userA)?.status == .open)
@@ -254,6 +261,7 @@ struct EndUserTicketStoreTests {
         #expect(updates.map(\.changes) == [[FieldChange(field: "status", old: "Closed", new: "Open")],
                                            [FieldChange(field: "status", old: "Open", new: "Closed")]])
         #expect(updates.allSatisfy { $0.requestID == "portal-\(f.userA.contactID)" })
+        #expect(updates.allSatisfy { $0.actorType == .endUser && $0.actorID == f.userA.contactID })
     }
 
     @Test("HTML content becomes plain text with its line breaks; plain text stays as it is")
@@ -270,7 +278,7 @@ struct EndUserTicketStoreTests {
         _ = try f.store.write(f.agentActor) {
             try $0.addComment(toTicket: ticket.id, CommentDraft(content: "<b>not html</b>\n2", isPublic: true))
         }
-        let entries = try f.store.portalConversation(ofTicket: ticket.id, owner: f.userA)
+        let entries = try f.store.portalConversation(ofTicket: ticket.id)
         #expect(entries[1].text == "Hi there,\ntry this <script>\nBye")
         #expect(entries[2].text == "<b>not html</b>\n2")
         #expect(entries[0].text == "" && entries[1].author == .agent(name: "Admin"))
