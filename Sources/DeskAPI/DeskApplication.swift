@@ -29,6 +29,8 @@ public enum DeskApplication {
         CustomFieldRoutes(auth: auth).register(on: router)
         AccessAdminRoutes(auth: auth).register(on: router)
         FieldPermissionAdminRoutes(auth: auth).register(on: router)
+        EmailChangeRequestRoutes(auth: auth).register(on: router)
+        ErasureRequestRoutes(auth: auth).register(on: router)
         let middlewares = [RegionHostCheck(directory: directory).middleware]
         var limits = HTTPLimits()
         limits.maxBodyBytes = config.server.maxBodyBytes
