@@ -33,7 +33,6 @@ public enum DeskApplication {
         FieldPermissionAdminRoutes(auth: auth).register(on: router)
         EmailChangeRequestRoutes(auth: auth).register(on: router)
         ErasureRequestRoutes(auth: auth).register(on: router)
-        let middlewares = [RegionHostCheck(directory: directory).middleware]
         let helpCenter = HelpCenter(site: PortalSite(config: config, idGenerator: { try? ids.generator(for: $0) },
                                                      logger: logger))
         let portalBodyLimits = helpCenter.register(on: router)

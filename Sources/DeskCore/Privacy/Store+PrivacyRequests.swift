@@ -52,4 +52,12 @@ extension Store {
             ORDER BY requested_at DESC, id DESC LIMIT 1
             """).map(R.init(row:))
     }
+
+    /// Every request of this kind the portal user made, oldest first.
+    func privacyRequests<R: PrivacyRequestRecord>(_ type: R.Type, portalUser: Int64, in org: Int64) throws -> [R] {
+        try connection.query("""
+            SELECT \(R.columns) FROM \(R.table) WHERE org_id = \(org) AND portal_user_id = \(portalUser)
+            ORDER BY requested_at, id
+            """).map(R.init(row:))
+    }
 }

@@ -2,8 +2,8 @@ import Foundation
 import MariaDB
 
 extension WriteTransaction {
-    /// Files the portal user's request to change their email to `newEmail` (trimmed); audits a 'create' of
-    /// the "emailChangeRequest".
+    /// Files the portal user's request to change their email to `newEmail` (trimmed, lowercased); audits a
+    /// 'create' of the "emailChangeRequest".
     ///
     /// A portal user has at most one pending request: a second one is refused (not merged into the first)
     /// until an agent decides the pending one, so that what the agent approves is what the user asked for.
@@ -13,7 +13,8 @@ extension WriteTransaction {
     ///   `PrivacyRequestRefusal.pendingExists`; `PrivacyRequestRefusal.emailTaken` when another portal user
     ///   of the org signs in with it.
     public func requestEmailChange(contact: Int64, portalUser: Int64, newEmail: String) throws -> EmailChangeRequest {
-        let email = newEmail.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Sign-in names are stored lowercased (as sign-up stores them).
+        let email = newEmail.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard !email.isEmpty else { throw StoreError.invalid(field: "newEmail", reason: "must not be empty") }
         try Validation.length(email, field: "newEmail", max: 255)
         try Validation.email(email, field: "newEmail")

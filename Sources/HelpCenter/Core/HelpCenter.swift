@@ -16,6 +16,8 @@ public struct HelpCenter: Sendable {
         HomePage(),
         AccountPages(),
         LanguagePage(),
+        ProfilePages(),
+        MyDataPages(),
     ]
 
     /// Registers every page on `router`; returns the body limits of routes that need their own.
