@@ -4,13 +4,15 @@ outbox and audit entries, and a snapshot of what a refused request must leave un
 
 from __future__ import annotations
 
+import random
 import uuid
 from dataclasses import dataclass
 
 import requests
+from requests.adapters import HTTPAdapter
 
 from api_helpers import ApiOrg
-from portal_helpers import get, post, signed_up_user
+from portal_helpers import browser, get, post, sign_in, sign_up, verify_from_email
 
 PASSWORD = "correct horse battery staple"
 
@@ -32,10 +34,34 @@ def outbox_mark(org: ApiOrg) -> int:
     return int(rows[0][0])
 
 
+class SourceAddressAdapter(HTTPAdapter):
+    """Connects from a given loopback address (any of 127.0.0.0/8 reaches nginx on 127.0.0.1)."""
+
+    def __init__(self, address: str):
+        self.address = address
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["source_address"] = (self.address, 0)
+        super().init_poolmanager(*args, **kwargs)
+
+
+def own_address() -> str:
+    """A loopback address of its own for one simulated browser: nginx's sign-in limit (10 a minute per
+    client address) and deskd's per-address throttle then count each test user apart, as they would
+    count real users on their own machines."""
+    return f"127.{random.randint(1, 254)}.{random.randint(1, 254)}.{random.randint(1, 254)}"
+
+
 def signed_up(stack, org: ApiOrg, name: str, email: str | None = None) -> EndUser:
-    """Signs a new end user up in `org`'s help center (verified, signed in)."""
+    """Signs a new end user up in `org`'s help center (verified, signed in), from an address of its own."""
     email = email or f"user-{uuid.uuid4().hex[:10]}@example.com"
-    session = signed_up_user(stack, org.portal, name, email, PASSWORD, host=org.host)
+    session = browser(stack, org.portal, org.host)
+    session.mount("https://", SourceAddressAdapter(own_address()))
+    sign_up(session, name, email, PASSWORD)
+    verify_from_email(session, stack, email)
+    signed_in = sign_in(session, email, PASSWORD)
+    assert signed_in.status_code == 303, f"sign-in failed: {signed_in.status_code} {signed_in.text[:300]}"
     rows = org.sql(f"SELECT id, contact_id FROM portal_users WHERE org_id = {int(org.org_id)} AND email = '{email}'")
     assert len(rows) == 1, rows
     return EndUser(session=session, email=email, contact_id=rows[0][1], portal_user_id=rows[0][0],

@@ -120,10 +120,9 @@ def test_profiles_without_the_privacy_right_are_refused(stack, org):
     request_erasure(stack, org, user)
     ecr = org.get("/emailChangeRequests").json()["data"][0]["id"]
     erasure = org.get("/erasureRequests").json()["data"][0]["id"]
+    tokens = {profile: token_for(org, add_agent(org, profileId=profile)["emailId"]) for profile in (AGENT, LIGHT_AGENT)}
     before = privacy_snapshot(org)
-    for profile in (AGENT, LIGHT_AGENT):
-        agent = add_agent(org, profileId=profile)
-        token = token_for(org, agent["emailId"])
+    for profile, token in tokens.items():
         headers = {"Authorization": f"Zoho-oauthtoken {token}"}
         for kind, request_id in (("emailChangeRequests", ecr), ("erasureRequests", erasure)):
             for method, path in (("GET", f"/{kind}"), ("GET", f"/{kind}/{request_id}"),

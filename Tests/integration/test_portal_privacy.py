@@ -17,8 +17,8 @@ import pytest
 
 from api_helpers import make_org
 from portal_helpers import browser, get, post, sign_in, wait_for_email
-from privacy_helpers import (PASSWORD, audit_entries, outbox_to, page, privacy_snapshot, request_email_change,
-                             request_erasure, signed_up)
+from privacy_helpers import (PASSWORD, SourceAddressAdapter, audit_entries, outbox_to, own_address, page,
+                             privacy_snapshot, request_email_change, request_erasure, signed_up)
 
 
 @pytest.fixture
@@ -119,8 +119,11 @@ def test_email_change_request_approved_through_the_queue(stack, org):
     assert f'value="{new_email}"' in shown and 'class="approved"' in shown
     # The new address signs in; the old one no longer does.
     fresh = browser(stack, org.portal)
+    fresh.mount("https://", SourceAddressAdapter(own_address()))
     assert sign_in(fresh, new_email, PASSWORD).status_code == 303
-    assert sign_in(browser(stack, org.portal), user.email, PASSWORD).status_code != 303
+    stale = browser(stack, org.portal)
+    stale.mount("https://", SourceAddressAdapter(own_address()))
+    assert sign_in(stale, user.email, PASSWORD).status_code == 400
 
 
 def test_email_change_rejected_shows_the_reason(stack, org):
@@ -205,7 +208,7 @@ def test_erasure_request_goes_into_the_queue(stack, org):
 def test_every_form_needs_its_csrf_token(stack, org):
     user = signed_up(stack, org, "Csrf Check")
     forms = {"profile": {"lastName": "Changed"}, "profile/email-change": {"newEmail": "csrf@example.com"},
-             "my-data/export": {}, "my-data/erasure": {"confirm": "yes"}}
+             "my-data/export": {"download": "1"}, "my-data/erasure": {"confirm": "yes"}}
     before = privacy_snapshot(org)
     for path, data in forms.items():
         for token in ("", "wrong-token"):
