@@ -28,13 +28,13 @@ struct EndUserTicketFixture {
 
     /// The actor of an end user's writes in the help center.
     func actor(_ owner: PortalTicketOwner) -> Actor {
-        Actor.system(owner.orgID, requestID: "portal-\(owner.contactID)")
+        Actor.endUser(org: owner.orgID, contactID: owner.contactID, requestID: "portal-\(owner.contactID)")
     }
 
     /// Submits a ticket as `owner`.
     func submit(_ owner: PortalTicketOwner, _ subject: String, files: [AttachmentFile] = []) throws -> Ticket {
         try store.write(actor(owner)) {
-            try $0.submitPortalTicket(PortalTicketDraft(subject: subject, files: files), owner: owner, limits: limits)
+            try $0.submitPortalTicket(PortalTicketDraft(subject: subject, files: files), limits: limits)
         }
     }
 

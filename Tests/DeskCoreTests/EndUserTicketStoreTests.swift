@@ -17,7 +17,7 @@ struct EndUserTicketStoreTests {
             files: [AttachmentFile(fileName: "画面.png", contentType: "image/png", bytes: big),
                     AttachmentFile(fileName: "log.txt", contentType: "text/plain", bytes: Array("ok".utf8))])
         let ticket = try f.store.write(f.actor(f.userA)) {
-            try $0.submitPortalTicket(draft, owner: f.userA, limits: f.limits)
+            try $0.submitPortalTicket(draft, limits: f.limits)
         }
         #expect(ticket.subject == "ログインできません" && ticket.description == "パスワードを忘れました。\n二行目")
         #expect(ticket.channel == .web && ticket.status == .open && ticket.contactID == f.userA.contactID)
@@ -73,7 +73,7 @@ struct EndUserTicketStoreTests {
         for (draft, expected) in cases {
             do {
                 _ = try f.store.write(f.actor(f.userA)) {
-                    try $0.submitPortalTicket(draft, owner: f.userA, limits: f.limits)
+                    try $0.submitPortalTicket(draft, limits: f.limits)
                 }
                 Issue.record("accepted a bad draft: \(expected)")
             } catch {
@@ -101,6 +101,20 @@ struct EndUserTicketStoreTests {
         #expect(second.tickets.map(\.subject) == ["A1"] && second.total == 4)
         #expect(try f.store.portalTickets(of: f.userB, page: Page()).tickets.map(\.subject) == ["B1"])
 
+        // The last update counts visible replies and public comments, not private ones.
+        let replied = try f.store.write(f.agentActor) {
+            try $0.sendReply(toTicket: mine[0].id, ReplyDraft(content: "answer"))
+        }
+        _ = try f.store.write(f.agentActor) {
+            try $0.addComment(toTicket: mine[1].id, CommentDraft(content: "private", isPublic: false))
+        }
+        let withMessages = try f.store.portalTickets(of: f.userA, page: Page(from: 1, limit: 10))
+        #expect(withMessages.lastMessageAt == [mine[0].id: replied.createdAt])
+        let answered = try #require(withMessages.tickets.first { $0.id == mine[0].id })
+        #expect(withMessages.lastUpdate(of: answered) == replied.createdAt)
+        let noted = try #require(withMessages.tickets.first { $0.id == mine[1].id })
+        #expect(withMessages.lastUpdate(of: noted) == noted.updatedAt)
+
         #expect(try f.store.portalTicket(mine[0].id, of: f.userA)?.subject == "A1")
         #expect(try f.store.portalTicket(mine[0].id, of: f.userB) == nil)
         #expect(try f.store.portalTicket(mine[2].id, of: f.userA) == nil)
@@ -122,7 +136,7 @@ struct EndUserTicketStoreTests {
             try $0.submitPortalTicket(
                 PortalTicketDraft(subject: "Help", description: "First line\nsecond line",
                                   files: [AttachmentFile(fileName: "mine.txt", contentType: nil, bytes: [1])]),
-                owner: f.userA, limits: f.limits)
+                limits: f.limits)
         }
         let reply = try f.store.write(agentActor) {
             try $0.sendReply(toTicket: ticket.id, ReplyDraft(content: "<p>Hello &amp; welcome</p><p>Line 2</p>",
@@ -154,10 +168,10 @@ struct EndUserTicketStoreTests {
         let userReply = try f.store.write(f.actor(f.userA)) {
             try $0.addPortalReply(toTicket: ticket.id, PortalMessageDraft(
                 content: "Thanks <b>", files: [AttachmentFile(fileName: "r.txt", contentType: "text/plain", bytes: [4, 5])]),
-                owner: f.userA, limits: f.limits)
+                limits: f.limits)
         }
         let userComment = try f.store.write(f.actor(f.userA)) {
-            try $0.addPortalComment(toTicket: ticket.id, PortalMessageDraft(content: "コメント"), owner: f.userA,
+            try $0.addPortalComment(toTicket: ticket.id, PortalMessageDraft(content: "コメント"),
                                     limits: f.limits)
         }
         #expect(userReply.direction == .incoming && userReply.authorType == .endUser)
@@ -203,21 +217,28 @@ struct EndUserTicketStoreTests {
             let owner = id == ticket.id ? f.userB : f.userA
             #expect(throws: StoreError.notFound) {
                 try f.store.write(f.actor(owner)) {
-                    try $0.addPortalReply(toTicket: id, PortalMessageDraft(content: "x"), owner: owner, limits: f.limits)
+                    try $0.addPortalReply(toTicket: id, PortalMessageDraft(content: "x"), limits: f.limits)
                 }
             }
             #expect(throws: StoreError.notFound) {
                 try f.store.write(f.actor(owner)) {
-                    try $0.addPortalComment(toTicket: id, PortalMessageDraft(content: "x"), owner: owner, limits: f.limits)
+                    try $0.addPortalComment(toTicket: id, PortalMessageDraft(content: "x"), limits: f.limits)
                 }
             }
             #expect(throws: StoreError.notFound) {
-                try f.store.write(f.actor(owner)) { try $0.closePortalTicket(id, owner: owner) }
+                try f.store.write(f.actor(owner)) { try $0.closePortalTicket(id) }
+            }
+        }
+        // Only an end user's write may use these: an agent or the system gets notFound.
+        for actor in [f.agentActor, Actor.system(f.org.id)] {
+            #expect(throws: StoreError.notFound) { try f.store.write(actor) { try $0.closePortalTicket(ticket.id) } }
+            #expect(throws: StoreError.notFound) {
+                try f.store.write(actor) { try $0.submitPortalTicket(PortalTicketDraft(subject: "x"), limits: f.limits) }
             }
         }
         #expect(throws: StoreError.invalid(field: "content", reason: "must not be empty")) {
             try f.store.write(f.actor(f.userA)) {
-                try $0.addPortalReply(toTicket: ticket.id, PortalMessageDraft(content: " "), owner: f.userA, limits: f.limits)
+                try $0.addPortalReply(toTicket: ticket.id, PortalMessageDraft(content: " "), limits: f.limits)
             }
         }
         #expect(throws: PortalAttachmentTooLarge(index: 0, maxFileBytes: 600_000)) {
@@ -225,7 +246,7 @@ struct EndUserTicketStoreTests {
                 try $0.addPortalComment(toTicket: ticket.id, PortalMessageDraft(
                     content: "x", files: [AttachmentFile(fileName: "big", contentType: nil,
                                                          bytes: EndUserTicketFixture.bytes(600_001))]),
-                    owner: f.userA, limits: f.limits)
+                    limits: f.limits)
             }
         }
         #expect(try f.counts() == before)
@@ -237,15 +258,15 @@ struct EndUserTicketStoreTests {
         defer { db.drop() }
         let f = try EndUserTicketFixture(db)
         let ticket = try f.submit(f.userA, "Mine")
-        let closed = try f.store.write(f.actor(f.userA)) { try $0.closePortalTicket(ticket.id, owner: f.userA) }
+        let closed = try f.store.write(f.actor(f.userA)) { try $0.closePortalTicket(ticket.id) }
         #expect(closed.status == .closed && closed.version == ticket.version + 1)
         let before = try f.counts()
-        let again = try f.store.write(f.actor(f.userA)) { try $0.closePortalTicket(ticket.id, owner: f.userA) }
+        let again = try f.store.write(f.actor(f.userA)) { try $0.closePortalTicket(ticket.id) }
         #expect(again.version == closed.version)
         #expect(try f.counts() == before)
 
         _ = try f.store.write(f.actor(f.userA)) {
-            try $0.addPortalReply(toTicket: ticket.id, PortalMessageDraft(content: "still broken"), owner: f.userA,
+            try $0.addPortalReply(toTicket: ticket.id, PortalMessageDraft(content: "still broken"),
                                   limits: f.limits)
         }
         #expect(try f.store.portalTicket(ticket.id, of: f.userA)?.status == .open)
@@ -254,6 +275,7 @@ struct EndUserTicketStoreTests {
         #expect(updates.map(\.changes) == [[FieldChange(field: "status", old: "Closed", new: "Open")],
                                            [FieldChange(field: "status", old: "Open", new: "Closed")]])
         #expect(updates.allSatisfy { $0.requestID == "portal-\(f.userA.contactID)" })
+        #expect(updates.allSatisfy { $0.actorType == .endUser && $0.actorID == f.userA.contactID })
     }
 
     @Test("HTML content becomes plain text with its line breaks; plain text stays as it is")

@@ -3,8 +3,9 @@ import MariaDB
 
 /// The help center's writes on an end user's own tickets. Each works only on a live ticket whose contact
 /// is the owner's contact (locked for the rest of the transaction); any other ticket is
-/// `StoreError.notFound`, exactly like one that does not exist. Run them in a write whose actor is the
-/// end user, so their audit entries name them.
+/// `StoreError.notFound`, exactly like one that does not exist. The owner is the write's actor, which
+/// must be an end user (``Actor/endUser(org:contactID:requestID:)``), so every audit entry names them;
+/// for any other actor these functions throw `StoreError.notFound` and write nothing.
 extension WriteTransaction {
     /// Creates the owner's ticket: status Open, channel Web, the contact's email, the next ticket number,
     /// and its files as public ticket attachments. Audits 'create' of the ticket with every set field, and
@@ -14,9 +15,8 @@ extension WriteTransaction {
     /// - Throws: `StoreError.invalid` (`subject`, `description`, `departmentId`, `attachments`),
     ///   ``PortalAttachmentTooLarge``, `StoreError.notFound` when the owner's contact is not a live
     ///   contact of the org.
-    public func submitPortalTicket(_ draft: PortalTicketDraft, owner: PortalTicketOwner,
-                                   limits: PortalAttachmentLimits) throws -> Ticket {
-        try requireOwnOrg(owner)
+    public func submitPortalTicket(_ draft: PortalTicketDraft, limits: PortalAttachmentLimits) throws -> Ticket {
+        let owner = try endUserOwner()
         try Validation.text(draft.subject, field: "subject", max: 255)
         try Validation.length(draft.description, field: "description", max: 65_535)
         try limits.check(draft.files)
@@ -63,9 +63,9 @@ extension WriteTransaction {
     ///
     /// - Throws: `StoreError.notFound` (not the owner's live ticket), `.invalid` (`content`,
     ///   `attachments`), ``PortalAttachmentTooLarge``.
-    public func addPortalReply(toTicket ticketID: Int64, _ draft: PortalMessageDraft, owner: PortalTicketOwner,
+    public func addPortalReply(toTicket ticketID: Int64, _ draft: PortalMessageDraft,
                                limits: PortalAttachmentLimits) throws -> TicketThread {
-        try requireOwnOrg(owner)
+        let owner = try endUserOwner()
         try Validation.text(draft.content, field: "content", max: Self.maxContent)
         try limits.check(draft.files)
         let ticket = try lockedPortalTicket(ticketID, owner: owner)
@@ -96,9 +96,9 @@ extension WriteTransaction {
     ///
     /// - Throws: `StoreError.notFound` (not the owner's live ticket), `.invalid` (`content`,
     ///   `attachments`), ``PortalAttachmentTooLarge``.
-    public func addPortalComment(toTicket ticketID: Int64, _ draft: PortalMessageDraft, owner: PortalTicketOwner,
+    public func addPortalComment(toTicket ticketID: Int64, _ draft: PortalMessageDraft,
                                  limits: PortalAttachmentLimits) throws -> TicketComment {
-        try requireOwnOrg(owner)
+        let owner = try endUserOwner()
         try Validation.text(draft.content, field: "content", max: Self.maxContent)
         try limits.check(draft.files)
         _ = try lockedPortalTicket(ticketID, owner: owner)
@@ -125,8 +125,8 @@ extension WriteTransaction {
     /// Closes the owner's ticket (status Closed, audited 'update' status old → new). A ticket already
     /// closed is returned as it is, and nothing is written.
     /// - Throws: `StoreError.notFound` (not the owner's live ticket).
-    public func closePortalTicket(_ ticketID: Int64, owner: PortalTicketOwner) throws -> Ticket {
-        try requireOwnOrg(owner)
+    public func closePortalTicket(_ ticketID: Int64) throws -> Ticket {
+        let owner = try endUserOwner()
         let ticket = try lockedPortalTicket(ticketID, owner: owner)
         if ticket.status == .closed { return ticket }
         try setPortalTicketStatus(ticket, .closed)
@@ -160,8 +160,9 @@ extension WriteTransaction {
                   [FieldChange(field: "status", old: ticket.status.rawValue, new: status.rawValue)])
     }
 
-    /// The owner must be of this transaction's org; another org's contact is an unknown record here.
-    private func requireOwnOrg(_ owner: PortalTicketOwner) throws {
-        guard owner.orgID == orgID else { throw StoreError.notFound }
+    /// The acting end user as a ticket owner; `StoreError.notFound` for an agent or the system.
+    private func endUserOwner() throws -> PortalTicketOwner {
+        guard actor.kind == .endUser, let contactID = actor.endUserContactID else { throw StoreError.notFound }
+        return PortalTicketOwner(orgID: orgID, contactID: contactID)
     }
 }

@@ -16,6 +16,7 @@ public struct HelpCenter: Sendable {
         HomePage(),
         AccountPages(),
         LanguagePage(),
+        TicketPages(),
         ProfilePages(),
         MyDataPages(),
     ]
