@@ -25,6 +25,10 @@ struct StoreOrgAndTokenTests {
             try store.createOrg(portal: "-bad", name: "X", region: .eu, adminEmail: "a@b.example",
                                 adminLastName: "B", adminFirstName: nil)
         }
+        #expect(throws: StoreError.invalid(field: "portal", reason: "is reserved")) {
+            try store.createOrg(portal: "assets", name: "X", region: .eu, adminEmail: "a@b.example",
+                                adminLastName: "B", adminFirstName: nil)
+        }
     }
 
     @Test("Tokens: issue, authenticate, stored only as a hash, revoke, expiry")

@@ -137,6 +137,7 @@ def test_submit_list_conversation_download_close(stack, org, user_a):
     threads = org.get(f"/tickets/{ticket_id}/threads").json()["data"]
     mine = [t for t in threads if t["author"]["type"] == "END_USER"]
     assert len(mine) == 1 and mine[0]["direction"] == "in" and mine[0]["author"]["id"] == contact_id
+    assert mine[0]["channel"] == "WEB"   # written in the help center, not sent by email
     thread = org.get(f"/tickets/{ticket_id}/threads/{mine[0]['id']}").json()
     assert thread["content"] == "返信です\n2行目" and thread["contentType"] == "plainText"
     assert [a["name"] for a in thread["attachments"]] == ["返信.txt"]

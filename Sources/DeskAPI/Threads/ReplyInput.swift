@@ -7,7 +7,7 @@ import DeskHTTP
 /// Problems are 422 `INVALID_DATA`.
 enum ReplyInput {
     static let fields: Set<String> = ["channel", "content", "contentType", "isForward", AttachmentIDsInput.field]
-    static let channels = ThreadChannel.allCases.map(\.rawValue)
+    static let channels = ThreadChannel.agentReplyChannels.map(\.rawValue)
 
     static func draft(from request: HTTPRequest) throws -> ReplyDraft {
         let body = try JSONBody(request, allowed: fields)

@@ -76,8 +76,14 @@ extension Store {
             """).map(Org.init(row:))
     }
 
-    /// `^[a-z0-9][a-z0-9-]{1,62}$`, else `StoreError.invalid(field: "portal", …)`.
+    /// Portal names that are paths of deskd itself under `/portal/` (nginx serves `/portal/assets/`).
+    static let reservedPortals: Set<String> = ["assets"]
+
+    /// `^[a-z0-9][a-z0-9-]{1,62}$` and not reserved, else `StoreError.invalid(field: "portal", …)`.
     static func validate(portal: String) throws {
+        if reservedPortals.contains(portal) {
+            throw StoreError.invalid(field: "portal", reason: "is reserved")
+        }
         let bytes = Array(portal.utf8)
         func allowed(_ byte: UInt8) -> Bool {
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)

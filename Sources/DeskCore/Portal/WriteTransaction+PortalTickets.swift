@@ -136,9 +136,8 @@ extension WriteTransaction {
         return try record(row)
     }
 
-    /// The channel of an end user's reply. deskd's thread channels are Zoho's reply channels (EMAIL,
-    /// FORUMS, CHAT); a help-center reply is recorded as EMAIL, the channel agents answer it through.
-    static let portalThreadChannel = ThreadChannel.email
+    /// The channel of an end user's reply: WEB, the help center (agents answer through EMAIL, FORUMS or CHAT).
+    static let portalThreadChannel = ThreadChannel.web
 
     /// The owner's live ticket, locked for update until the transaction ends.
     private func lockedPortalTicket(_ ticketID: Int64, owner: PortalTicketOwner) throws -> Ticket {

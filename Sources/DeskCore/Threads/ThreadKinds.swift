@@ -9,6 +9,11 @@ public enum ThreadChannel: String, Sendable, CaseIterable {
     case email = "EMAIL"
     case forums = "FORUMS"
     case chat = "CHAT"
+    /// A reply an end user wrote in the help center (agents cannot send through it).
+    case web = "WEB"
+
+    /// The channels an agent's reply can be sent through.
+    public static let agentReplyChannels: [ThreadChannel] = [.email, .forums, .chat]
 }
 
 /// Who wrote a thread or a comment.

@@ -26,10 +26,15 @@ public struct PortalForm: Sendable {
         files.filter { $0.name == name && !($0.filename ?? "").isEmpty }
     }
 
-    /// Parses the body of `request` by its Content-Type.
+    /// Parses the body of `request` by its Content-Type. A multipart form's parts may be as large as the
+    /// route's body limit (forms with files have their own), not only the server's general one.
     static func parse(_ request: HTTPRequest) throws -> PortalForm {
         if request.body.isEmpty { return PortalForm() }
         if request.contentType?.value == "multipart/form-data" {
+            var request = request
+            let routeLimit = request.limits.maxBodyBytes(request.method, request.path)
+            request.limits.maxBodyBytes = routeLimit
+            request.limits.maxMultipartPartBytes = routeLimit
             let parts = try request.multipart()
             var fields: [(String, String)] = []
             var files: [MultipartPart] = []
