@@ -211,6 +211,12 @@ class Browser:
     def downloaded_names(self) -> set[str]:
         return {p.name for p in self.download_dir.iterdir()}
 
+    # -- console ---------------------------------------------------------------------------------
+
+    def console(self) -> list[dict]:
+        """The browser console's entries since the last call (CSP violations show up here)."""
+        return self.driver.get_log("browser")
+
     # -- cookies ---------------------------------------------------------------------------------
 
     def cookies(self) -> list[dict]:
@@ -260,6 +266,7 @@ def start_browser(stack: DeskdStack, test_name: str, *, host: str = "us.desk.loc
         f"--lang={language.split(',')[0]}",
     ):
         options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     options.add_experimental_option("prefs", {
         "download.default_directory": str(downloads),
         "download.prompt_for_download": False,
