@@ -5,6 +5,7 @@ loopback address (for the per-address sign-in limit)."""
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -13,6 +14,7 @@ import requests
 from requests.adapters import HTTPAdapter
 
 from deskd_stack import DeskdStack
+import portal_helpers
 
 
 @dataclass
@@ -192,3 +194,23 @@ def set_cookie_headers(response: requests.Response) -> list[str]:
     for each in [*response.history, response]:
         found += each.raw.headers.getlist("Set-Cookie") if each.raw is not None else []
     return found
+
+
+def fresh_address() -> str:
+    """A loopback address no other test uses (Linux answers on all of 127.0.0.0/8). nginx limits requests to
+    the sign-in page per client address; tests that share 127.0.0.1 would eat each other's allowance."""
+    return f"127.{random.randint(1, 254)}.{random.randint(0, 255)}.{random.randint(2, 254)}"
+
+
+def signed_up_client(stack: DeskdStack, portal: str, name: str, email: str, password: str,
+                     host: str = "us.desk.localhost", language: str = "en") -> PortalClient:
+    """A verified, signed-in end user (portal_helpers' sign-up → email verification → sign-in), connecting
+    from a loopback address of its own."""
+    session = portal_helpers.browser(stack, portal, host)
+    client = PortalClient(stack, portal, host=host, session=session, source_address=fresh_address(),
+                          language=language)
+    portal_helpers.sign_up(session, name, email, password)
+    portal_helpers.verify_from_email(session, stack, email)
+    response = portal_helpers.sign_in(session, email, password)
+    assert response.status_code == 303, f"sign-in failed: {response.status_code} {response.text[:500]}"
+    return client

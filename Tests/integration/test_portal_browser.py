@@ -20,9 +20,9 @@ import pytest
 
 from api_helpers import ApiOrg, make_org
 from browser_helpers import Browser, browser_factory  # noqa: F401  (fixtures)
-from browser_pages import PortalClient
+from browser_pages import signed_up_client
 from deskd_stack import require_env, wait_until
-from portal_helpers import read_outbox_emails, signed_up_user
+from portal_helpers import read_outbox_emails
 
 PASSWORD = "correct-horse-battery-7"
 JA_SUBJECT = "ログインできません：請求書の再発行 #{n}"
@@ -281,7 +281,7 @@ def test_pages_in_japanese_by_accept_language_and_by_the_switch(browser_factory,
 
     # A Japanese browser gets Japanese pages, signed out and signed in.
     email = f"kenji.{uuid.uuid4().hex[:8]}@example.com"
-    signed_up_user(stack, org.portal, "Kenji Sato", email, PASSWORD)
+    signed_up_client(stack, org.portal, "Kenji Sato", email, PASSWORD)
     japanese = browser_factory(language="ja,en;q=0.5")
     for page, shot in (("", "welcome-ja"), ("signin", "signin-ja"), ("signup", "signup-ja")):
         visit(japanese, base + page, shot)

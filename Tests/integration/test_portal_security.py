@@ -18,8 +18,9 @@ import pytest
 
 from api_helpers import DATABASES, ApiOrg, make_org
 from browser_helpers import Browser, browser_factory  # noqa: F401  (fixtures)
-from browser_pages import PortalClient, org_row_counts, parse_forms, set_cookie_headers
-from portal_helpers import read_outbox_emails, signed_up_user
+from browser_pages import (PortalClient, fresh_address, org_row_counts, set_cookie_headers,
+                           signed_up_client)
+from portal_helpers import read_outbox_emails
 
 PASSWORD = "correct-horse-battery-7"
 XSS_SUBJECT = '<script>window.__xssSubject=1</script><img src=x onerror="window.__xssSubjectImg=1">件名'
@@ -33,11 +34,6 @@ XSS_GLOBALS = ["__xssSubject", "__xssSubjectImg", "__xssDescription", "__xssFirs
                "__xssBold", "__xssReply", "__xssReplyImg", "__xssLink"]
 
 
-def fresh_address() -> str:
-    """A loopback address no other test uses (Linux answers on all of 127.0.0.0/8)."""
-    return f"127.{random.randint(1, 254)}.{random.randint(0, 255)}.{random.randint(2, 254)}"
-
-
 @pytest.fixture
 def portal_org(stack, server_a) -> ApiOrg:
     return make_org(stack, server_a, "us")
@@ -46,8 +42,7 @@ def portal_org(stack, server_a) -> ApiOrg:
 def new_user(stack, org: ApiOrg, name: str = "Alex Doe") -> tuple[PortalClient, str]:
     """A verified, signed-in end user of the org's help center, and their email."""
     email = f"user.{uuid.uuid4().hex[:10]}@example.com"
-    session = signed_up_user(stack, org.portal, name, email, PASSWORD)
-    return PortalClient(stack, org.portal, session=session, source_address=fresh_address()), email
+    return signed_up_client(stack, org.portal, name, email, PASSWORD), email
 
 
 def anonymous(stack, org: ApiOrg, language: str = "en") -> PortalClient:
@@ -194,7 +189,7 @@ def test_signed_out_forms_without_or_with_a_wrong_csrf_token_are_refused(portal_
         ("signup", "signup-form", {"name": "Eve", "email": f"eve.{uuid.uuid4().hex[:8]}@example.com",
                                    "password": PASSWORD}),
         ("signin", "signin-form", {"email": existing_email, "password": PASSWORD}),
-        ("password/forgot", "form-0", {"email": existing_email}),
+        ("password/forgot", "forgot-form", {"email": existing_email}),
         ("signin", "language-form", {"language": "ja"}),
     ]
     other = anonymous(stack, org)
@@ -202,11 +197,8 @@ def test_signed_out_forms_without_or_with_a_wrong_csrf_token_are_refused(portal_
     for page, form_id, values in forms:
         for label, token in (("without", None), ("wrong", "y" * 43), ("another browser's", other_token)):
             client = anonymous(stack, org)
-            forms_on_page = parse_forms(client.get(page).text)
-            chosen = form_id if form_id in forms_on_page else next(
-                (name for name, form in forms_on_page.items() if "email" in form.fields), form_id)
-            response = client.submit(page, chosen, values, csrf=token)
-            assert response.status_code == 403, f"{page} #{chosen} {label} token: {response.status_code}"
+            response = client.submit(page, form_id, values, csrf=token)
+            assert response.status_code == 403, f"{page} #{form_id} {label} token: {response.status_code}"
             assert not any("deskd_session=" in c and "Max-Age=0" not in c for c in set_cookie_headers(response)), \
                 f"{page}: a refused sign-in set a session cookie"
     assert snapshot(org) == before, "a refused signed-out form wrote rows"
@@ -299,7 +291,7 @@ def assert_cookie_flags(header: str) -> None:
 def test_cookies_are_host_only_httponly_secure_lax(portal_org, stack, browser_factory):
     org = portal_org
     email = f"cookie.{uuid.uuid4().hex[:8]}@example.com"
-    signed_up_user(stack, org.portal, "Cookie Monster", email, PASSWORD)
+    signed_up_client(stack, org.portal, "Cookie Monster", email, PASSWORD)
     client = anonymous(stack, org)
     first = client.get("signin")
     headers = set_cookie_headers(first)
