@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // C libraries (module maps only).
@@ -45,9 +46,16 @@ let package = Package(
 
         // The agent JSON API and operational routes.
         .target(name: "DeskAPI", dependencies: [
-            "DeskCore", "DeskHTTP",
+            "DeskCore", "DeskHTTP", "HelpCenter",
             .product(name: "Logging", package: "swift-log"),
         ], resources: [.copy("Resources/openapi.json")]),
+
+        // The help center: end users' HTML pages under /portal/{portal}/.
+        .target(name: "HelpCenter", dependencies: [
+            "DeskCore", "DeskHTTP",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ], resources: [.copy("Resources/templates"), .copy("Resources/i18n")]),
 
         // The executable: a CLI of subcommands.
         .executableTarget(name: "deskd", dependencies: [
@@ -67,6 +75,7 @@ let package = Package(
             "DeskHTTP", "FastCGI", "DeskTesting", .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore", "MariaDB"]),
+        .testTarget(name: "HelpCenterTests", dependencies: ["HelpCenter", "DeskCore", "DeskHTTP"]),
         .testTarget(name: "DeskdTests", dependencies: ["deskd"]),
     ]
 )

@@ -1,5 +1,6 @@
 import DeskCore
 import DeskHTTP
+import HelpCenter
 import Logging
 
 /// The production wiring of deskd's HTTP side: every route and middleware, from the config.
@@ -13,7 +14,8 @@ public enum DeskApplication {
             DiagnosticsRoutes().register(on: router)
         }
         let directory = RegionDirectory(config: config)
-        let auth = APIAuthenticator(directory: directory, ids: RegionIDGenerators(config: config))
+        let ids = RegionIDGenerators(config: config)
+        let auth = APIAuthenticator(directory: directory, ids: ids)
         TicketRoutes(auth: auth).register(on: router)
         RecycleBinRoutes(auth: auth).register(on: router)
         AuditLogRoutes(auth: auth).register(on: router)
@@ -29,10 +31,14 @@ public enum DeskApplication {
         CustomFieldRoutes(auth: auth).register(on: router)
         AccessAdminRoutes(auth: auth).register(on: router)
         FieldPermissionAdminRoutes(auth: auth).register(on: router)
-        let middlewares = [RegionHostCheck(directory: directory).middleware]
+        let helpCenter = HelpCenter(site: PortalSite(config: config, idGenerator: { try? ids.generator(for: $0) },
+                                                     logger: logger))
+        let portalBodyLimits = helpCenter.register(on: router)
+        let middlewares = [RegionHostCheck(directory: directory).middleware, helpCenter.middleware()]
         var limits = HTTPLimits()
         limits.maxBodyBytes = config.server.maxBodyBytes
         limits.routeBodyLimits += attachments.bodyLimits
+        limits.routeBodyLimits += portalBodyLimits
         return HTTPServer(router: router, middlewares: middlewares, limits: limits, logger: logger)
     }
 }

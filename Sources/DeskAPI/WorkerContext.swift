@@ -1,4 +1,5 @@
 import DeskCore
+import HelpCenter
 
 /// What one worker thread owns and lends to each request it handles: its database connections, one per
 /// region. Created inside the worker's thread and never shared.
@@ -9,3 +10,5 @@ public final class WorkerContext {
         connections = RegionConnections(config: config)
     }
 }
+
+extension WorkerContext: PortalWorkerContext {}

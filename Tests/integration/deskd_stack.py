@@ -120,8 +120,9 @@ def migrations_dir() -> Path:
 
 def write_config(path: Path, *, socket_path: Path, migrations: Path, regions: dict[str, tuple[str, str]],
                  workers: int = 32, diagnostics: bool = True, max_body_bytes: int = 1048576,
-                 drain_timeout_seconds: int = 10, extra: str = "") -> Path:
-    """Writes a deskd TOML config; regions maps name → (host, dsn)."""
+                 drain_timeout_seconds: int = 10, mail_sink: Path | None = None, extra: str = "") -> Path:
+    """Writes a deskd TOML config; regions maps name → (host, dsn). With mail_sink, emails are written
+    there as .eml files (the [mail] file sink) instead of being sent."""
     lines = [
         "[server]",
         f'socket = "{socket_path}"',
@@ -136,6 +137,8 @@ def write_config(path: Path, *, socket_path: Path, migrations: Path, regions: di
         "[log]",
         'level = "info"',
     ]
+    if mail_sink is not None:
+        lines += ["", "[mail]", f'sink_directory = "{mail_sink}"', "poll_seconds = 1"]
     for name, (host, dsn) in regions.items():
         lines += ["", f"[regions.{name}]", f'hosts = ["{host}"]', f'dsn = "{dsn}"']
     path.write_text("\n".join(lines) + "\n" + extra)
@@ -160,6 +163,9 @@ class DeskdStack:
         # Unix socket paths are limited to 107 bytes: keep the socket in a short temporary folder.
         self.socket_dir = Path(tempfile.mkdtemp(prefix=f"deskd-{name}-", dir="/tmp"))
         self.socket_path = self.socket_dir / "deskd.sock"
+        # Emails of this stack land here (one .eml file each); portal_helpers.read_outbox_emails reads them.
+        self.mail_dir = self.run_dir / "mail"
+        config_options.setdefault("mail_sink", self.mail_dir)
         self.config = write_config(self.run_dir / "deskd.toml", socket_path=self.socket_path,
                                    migrations=migrations_dir(), regions=regions, **config_options)
         self.cert_dir = Path(require_env("DESKD_TEST_RUN")) / "tls"

@@ -233,7 +233,7 @@ def test_create_is_audited_with_request_id(org):
     entries = org.audit("?recordType=ticket")
     assert len(entries) == 1
     entry = entries[0]
-    assert set(entry) == {"id", "time", "actor", "requestId", "action", "recordType", "recordId", "changes"}
+    assert set(entry) == {"id", "time", "actor", "actorType", "requestId", "action", "recordType", "recordId", "changes"}
     assert entry["action"] == "create" and entry["recordType"] == "ticket"
     assert entry["recordId"] == ticket["id"]
     assert entry["actor"] == {"id": org.agent_id}

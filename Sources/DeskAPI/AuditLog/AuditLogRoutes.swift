@@ -50,12 +50,12 @@ struct AuditLogRoutes: Sendable {
             guard hidden.contains(name) else { return change }
             return FieldChange(field: change.field, old: masked, new: masked)
         }
-        return AuditEntry(id: entry.id, occurredAt: entry.occurredAt, actorID: entry.actorID, requestID: entry.requestID,
+        return AuditEntry(id: entry.id, occurredAt: entry.occurredAt, actorID: entry.actorID, actorType: entry.actorType, requestID: entry.requestID,
                           action: entry.action, recordType: entry.recordType, recordID: entry.recordID, changes: changes)
     }
 }
 
-/// One audit entry: `{"id","time","actor":{"id"},"requestId","action","recordType","recordId",
+/// One audit entry: `{"id","time","actor":{"id"},"actorType","requestId","action","recordType","recordId",
 /// "changes":[{"field","oldValue","newValue"}]}`.
 struct AuditEntryJSON: Encodable {
     struct ActorJSON: Encodable { let id: String }
@@ -76,6 +76,8 @@ struct AuditEntryJSON: Encodable {
     let id: String
     let time: String
     let actor: ActorJSON
+    /// `agent`, `enduser` (then `actor.id` is the end user's contact id) or `system` (`actor.id` "0").
+    let actorType: String
     let requestId: String
     let action: String
     let recordType: String
@@ -86,6 +88,7 @@ struct AuditEntryJSON: Encodable {
         id = String(entry.id)
         time = APITime.format(entry.occurredAt)
         actor = ActorJSON(id: String(entry.actorID))
+        actorType = entry.actorType.rawValue
         requestId = entry.requestID
         action = entry.action.rawValue
         recordType = entry.recordType

@@ -9,8 +9,8 @@ enum AuditLog {
         let json = AuditChangesJSON.encode(changes)
         let requestID = String(actor.requestID.prefix(128))
         try connection.execute("""
-            INSERT INTO audit_log (org_id, id, occurred_at, actor_id, request_id, action, record_type, record_id, changes)
-            VALUES (\(actor.orgID), \(id), \(time), \(actor.agentID), \(requestID), \(action.rawValue),
+            INSERT INTO audit_log (org_id, id, occurred_at, actor_id, actor_type, request_id, action, record_type, record_id, changes)
+            VALUES (\(actor.orgID), \(id), \(time), \(actor.auditActorID), \(actor.kind.rawValue), \(requestID), \(action.rawValue),
                     \(recordType), \(recordID), \(json))
             """)
     }

@@ -5,7 +5,7 @@ import TOMLKit
 /// Reads deskd's TOML config file and applies environment overrides.
 ///
 /// Every key, its type and its default are documented on `ServerConfig`, `DatabaseConfig`, `LogConfig`,
-/// `AttachmentsConfig` and `RegionConfig`, and listed in the README. Unknown keys are errors (a typo must not silently fall back to a
+/// `AttachmentsConfig`, `MailConfig`, `PortalConfig` and `RegionConfig`, and listed in the README. Unknown keys are errors (a typo must not silently fall back to a
 /// default). Environment variables override single values: `DESKD_SERVER_WORKERS=8` sets `server.workers`,
 /// `DESKD_REGIONS_EU_DSN=…` sets `regions.eu.dsn`, `DESKD_REGIONS_EU_HOSTS=a,b` sets a list. Relative
 /// paths (`server.socket`, `database.migrations`, `regions.*.tls_ca`) are resolved against the folder of the
@@ -14,7 +14,7 @@ public struct ConfigLoader: Sendable {
     /// The environment variable that names the config file when `--config` is not given.
     public static let pathVariable = "DESKD_CONFIG"
     static let overridePrefix = "DESKD_"
-    static let sections: Set<String> = ["server", "database", "log", "attachments", "regions"]
+    static let sections: Set<String> = ["server", "database", "log", "attachments", "mail", "portal", "regions"]
     static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
 
     let environment: [String: String]

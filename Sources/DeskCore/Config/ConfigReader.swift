@@ -33,8 +33,33 @@ struct ConfigReader {
         var attachments = AttachmentsConfig()
         attachments.maxBytes = try int("attachments.max_bytes", default: attachments.maxBytes, in: 1...(1 << 31))
 
+        var mail = MailConfig()
+        mail.sendmail = try path("mail.sendmail", default: mail.sendmail)
+        mail.sinkDirectory = try path("mail.sink_directory", default: mail.sinkDirectory)
+        mail.from = try string("mail.from", default: mail.from)
+        mail.deliver = try bool("mail.deliver", default: mail.deliver)
+        mail.pollSeconds = try int("mail.poll_seconds", default: mail.pollSeconds, in: 1...3600)
+        mail.batchSize = try int("mail.batch_size", default: mail.batchSize, in: 1...1000)
+        mail.maxAttempts = try int("mail.max_attempts", default: mail.maxAttempts, in: 1...100)
+
+        var portal = PortalConfig()
+        portal.sessionIdleSeconds = try int("portal.session_idle_seconds", default: portal.sessionIdleSeconds, in: 1...31_536_000)
+        portal.sessionAbsoluteSeconds = try int("portal.session_absolute_seconds", default: portal.sessionAbsoluteSeconds,
+                                                in: 1...31_536_000)
+        portal.verificationTokenSeconds = try int("portal.verification_token_seconds",
+                                                  default: portal.verificationTokenSeconds, in: 60...31_536_000)
+        portal.resetTokenSeconds = try int("portal.reset_token_seconds", default: portal.resetTokenSeconds, in: 60...604_800)
+        portal.signInAccountFailures = try int("portal.signin_account_failures", default: portal.signInAccountFailures,
+                                               in: 1...1000)
+        portal.signInAddressFailures = try int("portal.signin_address_failures", default: portal.signInAddressFailures,
+                                               in: 1...100_000)
+        portal.signInWindowSeconds = try int("portal.signin_window_seconds", default: portal.signInWindowSeconds,
+                                             in: 1...86_400)
+        portal.minPasswordLength = try int("portal.min_password_length", default: portal.minPasswordLength, in: 8...128)
+
         let regions = try readRegions()
-        return DeskConfig(server: server, database: database, log: log, attachments: attachments, regions: regions)
+        return DeskConfig(server: server, database: database, log: log, attachments: attachments, mail: mail,
+                          portal: portal, regions: regions)
     }
 
     private mutating func readRegions() throws(ConfigError) -> [RegionID: RegionConfig] {

@@ -8,6 +8,10 @@ public struct DeskConfig: Sendable {
     public var log: LogConfig
     /// `[attachments]`: file size limit.
     public var attachments = AttachmentsConfig()
+    /// `[mail]`: outbox delivery (sendmail or a file sink).
+    public var mail = MailConfig()
+    /// `[portal]`: help-center sessions, tokens and sign-in throttling.
+    public var portal = PortalConfig()
     /// The active regions, each with its hosts and database. At least one.
     public var regions: [RegionID: RegionConfig]
 

@@ -8,11 +8,12 @@ import Logging
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve deskd over FastCGI behind nginx (agent API, health routes).",
+        abstract: "Serve deskd over FastCGI behind nginx (agent API, help center, health routes).",
         discussion: """
             Listens on [server] socket (or a listening socket inherited on fd 0 when it is empty).
             Refuses to start while a region has pending or changed migrations.
-            SIGTERM or SIGINT: stop accepting, finish in-flight requests, exit 0.
+            Sends queued emails ([mail]) from a delivery thread unless [mail] deliver = false.
+            SIGTERM or SIGINT: stop accepting, finish in-flight requests, stop mail delivery, exit 0.
             """
     )
 
@@ -54,6 +55,8 @@ struct ServeCommand: ParsableCommand {
             throw CLIFailure("cannot listen: \(error)")
         }
         let server = DeskApplication.makeServer(config: config, logger: logger)
+        let mail = config.mail.deliver ? MailDeliveryLoop(config: config, logger: logger) : nil
+        mail?.start()
         let signals = SignalWatcher { name in
             logger.notice("stopping: draining in-flight requests", metadata: ["signal": "\(name)"])
             responder.stop()
@@ -67,6 +70,8 @@ struct ServeCommand: ParsableCommand {
             makeWorker: { _ in WorkerContext(config: config) },
             handle: { request, context in server.respond(to: request, context: context) }
         )
+        // Requests have drained: the last emails they queued are sent on the next start if not now.
+        mail?.stop()
         logger.notice("stopped")
     }
 }
