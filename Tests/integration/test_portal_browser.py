@@ -27,6 +27,7 @@ from portal_helpers import read_outbox_emails
 PASSWORD = "correct-horse-battery-7"
 JA_SUBJECT = "ログインできません：請求書の再発行 #{n}"
 JA_DESCRIPTION = "先週から管理画面に入れません。\nよろしくお願いします。"
+SESSION_COOKIE = "__Host-deskd_session"
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
@@ -134,7 +135,7 @@ def test_end_user_journey_in_the_browser(browser_factory, portal_org, stack, tmp
     after_submit(browser, "my-tickets-empty")
     assert browser.path.startswith(base + "tickets"), browser.path
     assert browser.find_all("#signout-form"), "signed in, but no sign-out form in the layout"
-    session = [c for c in browser.cookies() if c["name"].startswith("__Host-") and "session" in c["name"]]
+    session = [c for c in browser.cookies() if c["name"] == SESSION_COOKIE]
     assert session and session[0]["httpOnly"] and session[0]["secure"] and session[0].get("sameSite") == "Lax", \
         browser.cookies()
 
@@ -240,7 +241,7 @@ def test_end_user_journey_in_the_browser(browser_factory, portal_org, stack, tmp
     # Sign out: back to a signed-out page, and the tickets need a sign-in again.
     browser.submit("#signout-form")
     after_submit(browser, "signed-out")
-    assert not [c for c in browser.cookies() if "session" in c["name"]], browser.cookies()
+    assert not [c for c in browser.cookies() if c["name"] == SESSION_COOKIE], browser.cookies()
     visit(browser, base + "tickets", "tickets-after-signout")
     assert "signin" in browser.path, f"signed out, yet {browser.path} is shown"
     assert browser.find_all("#signin-form")
