@@ -16,6 +16,7 @@ public struct HelpCenter: Sendable {
         HomePage(),
         AccountPages(),
         LanguagePage(),
+        TicketPages(),
     ]
 
     /// Registers every page on `router`; returns the body limits of routes that need their own.
