@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // C libraries (module maps only).
@@ -35,6 +36,7 @@ let package = Package(
             "MariaDB", "COpenSSL",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "TOMLKit", package: "TOMLKit"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 
         // HTTP over FastCGI, no domain knowledge.

@@ -113,6 +113,10 @@ struct APIAuthenticator: Sendable {
             guard !access.allows(action, on: module) else { return }
             throw HTTPError.forbidden("Your profile does not permit \(action.rawValue) on \(module.rawValue).",
                                       errorCode: "FORBIDDEN")
+        case .privacy(let action)?:
+            guard !access.permissions.allows(action) else { return }
+            throw HTTPError.forbidden("Your profile does not permit the privacy operation \(action.rawValue).",
+                                      errorCode: "FORBIDDEN")
         case nil:
             throw HTTPError.forbidden("This API is not open to agents.", errorCode: "FORBIDDEN")
         }

@@ -17,6 +17,8 @@
 /// | `auditLogs` | auditLog | view | | | |
 /// | `organizations…`, `organizationFields…`, `profiles…`, `roles…`, `dataSharingRules…`, `sharingRules…` | settings | anyone | edit | edit | edit |
 /// | `myinfo`, `myProfilePermissions` | — | anyone | | anyone | |
+/// | `emailChangeRequests…` (`approve`, `reject`) | privacy `approveEmailChange` | ✓ | ✓ | | |
+/// | `erasureRequests…` (`approve`, `reject`) | privacy `anonymize` | ✓ | ✓ | | |
 ///
 /// A path with no entry is refused for everyone: a new route must be added here.
 public enum APIPermissionMap {
@@ -26,6 +28,8 @@ public enum APIPermissionMap {
         case anyAgent
         /// The profile right `action` on `module`.
         case right(AccessModule, AccessAction)
+        /// The profile's privacy right `action`.
+        case privacy(PrivacyAction)
     }
 
     /// The requirement of a call, or nil when the path has no entry.
@@ -62,6 +66,12 @@ public enum APIPermissionMap {
             return method == "GET" ? .anyAgent : .right(.settings, .edit)
         case "myinfo", "myProfilePermissions":
             return .anyAgent
+        case "emailChangeRequests", "erasureRequests":
+            let right: PrivacyAction = first == "emailChangeRequests" ? .approveEmailChange : .anonymize
+            switch (method, segments.count, last) {
+            case ("GET", 1...2, _), ("POST", 3, "approve"), ("POST", 3, "reject"): return .privacy(right)
+            default: return nil
+            }
         default:
             return nil
         }

@@ -4,16 +4,16 @@
 /// | path (under `/api/v1`) | module |
 /// |---|---|
 /// | `tickets…` (threads, sendReply, conversations, comments, attachments), `ticketsCount`, `uploads` | `Desk.tickets` |
-/// | `contacts…`, `accounts…` | `Desk.contacts` |
+/// | `contacts…`, `accounts…`, `emailChangeRequests…`, `erasureRequests…` | `Desk.contacts` |
 /// | `agents…`, `departments…`, `myinfo`, `myProfilePermissions`, `organizations…` | `Desk.basic` |
 /// | `organizationFields…`, `recycleBin…`, `auditLogs…`, `profiles…`, `roles…`, `dataSharingRules`, `sharingRules…` | `Desk.settings` |
 /// | `tickets/search`, `contacts/search`, `accounts/search` | `Desk.search.READ`, or the module's `READ` |
 ///
 /// The operation: GET and HEAD → `READ`; POST → `CREATE`, except `…/moveToTrash` and `recycleBin/delete`
-/// → `DELETE` and `recycleBin/restore` → `UPDATE`; PATCH and PUT → `UPDATE`; DELETE → `DELETE`. A token
-/// holding `<module>.ALL` may do everything in the module, `<module>.WRITE` every CREATE, UPDATE and
-/// DELETE. Any other path prefix has no entry and is refused for every token, so a new route cannot
-/// go out unscoped: add it here.
+/// → `DELETE`, `recycleBin/restore` and the privacy queues' `approve`/`reject` → `UPDATE`; PATCH and PUT →
+/// `UPDATE`; DELETE → `DELETE`. A token holding `<module>.ALL` may do everything in the module,
+/// `<module>.WRITE` every CREATE, UPDATE and DELETE. Any other path prefix has no entry and is refused for
+/// every token, so a new route cannot go out unscoped: add it here.
 public enum APIScopeMap {
     /// The scopes that each grant the call (any one suffices), or nil when the path has no entry.
     ///
@@ -37,7 +37,7 @@ public enum APIScopeMap {
     private static func module(of first: Substring) -> String? {
         switch first {
         case "tickets", "ticketsCount", "uploads": "tickets"
-        case "contacts", "accounts": "contacts"
+        case "contacts", "accounts", "emailChangeRequests", "erasureRequests": "contacts"
         case "agents", "departments", "myinfo", "myProfilePermissions", "organizations": "basic"
         case "organizationFields", "recycleBin", "auditLogs", "profiles", "roles", "dataSharingRules", "sharingRules":
             "settings"
@@ -56,6 +56,9 @@ public enum APIScopeMap {
         case "POST":
             let last = segments.last ?? ""
             if last == "moveToTrash" { return "DELETE" }
+            if first == "emailChangeRequests" || first == "erasureRequests" {
+                return last == "approve" || last == "reject" ? "UPDATE" : nil
+            }
             if first == "recycleBin" {
                 switch last {
                 case "delete": return "DELETE"

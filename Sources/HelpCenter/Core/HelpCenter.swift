@@ -17,6 +17,8 @@ public struct HelpCenter: Sendable {
         AccountPages(),
         LanguagePage(),
         TicketPages(),
+        ProfilePages(),
+        MyDataPages(),
     ]
 
     /// Registers every page on `router`; returns the body limits of routes that need their own.
