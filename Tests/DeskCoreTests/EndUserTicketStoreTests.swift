@@ -106,7 +106,7 @@ struct EndUserTicketStoreTests {
         #expect(try f.store.portalTicket(mine[2].id, of: f.userA) == nil)
         let otherOrg = PortalTicketOwner(orgID: f.org.id + 1, contactID: f.userA.contactID)
         #expect(try f.store.portalTicket(mine[0].id, of: otherOrg) == nil)
-        #expect(throws: StoreError.notFound) { try f.store.portalConversation(ofTicket: mine[0].id) }
+        #expect(throws: StoreError.notFound) { try f.store.portalConversation(ofTicket: mine[0].id, owner: f.userB) }
     }
 
     @Test("The conversation: description, public threads and public comments in time order, never private ones")
@@ -165,7 +165,7 @@ struct EndUserTicketStoreTests {
         #expect(userReply.visibility == .public)
         #expect(userComment.isPublic && userComment.commenterType == .endUser && userComment.commenterID == f.userA.contactID)
 
-        let entries = try f.store.portalConversation(ofTicket: ticket.id)
+        let entries = try f.store.portalConversation(ofTicket: ticket.id, owner: f.userA)
         #expect(entries.map(\.kind) == [.description, .reply, .comment, .reply, .comment])
         #expect(entries.map(\.id) == [ticket.id, reply.id, publicComment.id, userReply.id, userComment.id])
         #expect(entries[0].text == "First line\nsecond line" && entries[0].author == .you)
@@ -181,13 +181,13 @@ struct EndUserTicketStoreTests {
 
         // Downloads: only what the conversation shows, and only to the ticket's user.
         let replyFile = entries[3].attachments[0]
-        #expect(try f.store.portalAttachment(replyFile.id, ofTicket: ticket.id) == replyFile)
-        #expect(try f.store.portalAttachment(entries[0].attachments[0].id, ofTicket: ticket.id) != nil)
-        #expect(try f.store.portalAttachment(replyFile.id, ofTicket: ticket.id) == nil)
-        #expect(try f.store.portalAttachment(privateFile.id, ofTicket: ticket.id) == nil)
-        #expect(try f.store.portalAttachment(hiddenTicketFile.id, ofTicket: ticket.id) == nil)
+        #expect(try f.store.portalAttachment(replyFile.id, ofTicket: ticket.id, owner: f.userA) == replyFile)
+        #expect(try f.store.portalAttachment(entries[0].attachments[0].id, ofTicket: ticket.id, owner: f.userA) != nil)
+        #expect(try f.store.portalAttachment(replyFile.id, ofTicket: ticket.id, owner: f.userB) == nil)
+        #expect(try f.store.portalAttachment(privateFile.id, ofTicket: ticket.id, owner: f.userA) == nil)
+        #expect(try f.store.portalAttachment(hiddenTicketFile.id, ofTicket: ticket.id, owner: f.userA) == nil)
         let other = try f.submit(f.userA, "Other")
-        #expect(try f.store.portalAttachment(replyFile.id, ofTicket: other.id) == nil)
+        #expect(try f.store.portalAttachment(replyFile.id, ofTicket: other.id, owner: f.userA) == nil)
     }
 
     @Test("Reply, comment and close work only on the user's own live ticket; refusals write nothing")
@@ -278,7 +278,7 @@ struct EndUserTicketStoreTests {
         _ = try f.store.write(f.agentActor) {
             try $0.addComment(toTicket: ticket.id, CommentDraft(content: "<b>not html</b>\n2", isPublic: true))
         }
-        let entries = try f.store.portalConversation(ofTicket: ticket.id)
+        let entries = try f.store.portalConversation(ofTicket: ticket.id, owner: f.userA)
         #expect(entries[1].text == "Hi there,\ntry this <script>\nBye")
         #expect(entries[2].text == "<b>not html</b>\n2")
         #expect(entries[0].text == "" && entries[1].author == .agent(name: "Admin"))
