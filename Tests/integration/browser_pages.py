@@ -206,7 +206,7 @@ def signed_up_client(stack: DeskdStack, portal: str, name: str, email: str, pass
                      host: str = "us.desk.localhost", language: str = "en") -> PortalClient:
     """A verified, signed-in end user (portal_helpers' sign-up → email verification → sign-in), connecting
     from a loopback address of its own."""
-    session = portal_helpers.browser(stack, portal, host)
+    session = portal_helpers.browser(stack, portal, host, language)
     client = PortalClient(stack, portal, host=host, session=session, source_address=fresh_address(),
                           language=language)
     portal_helpers.sign_up(session, name, email, password)

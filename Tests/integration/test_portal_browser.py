@@ -204,7 +204,7 @@ def test_end_user_journey_in_the_browser(browser_factory, portal_org, stack, tmp
 
     # My Info: every field editable except the email, which is read-only.
     visit(browser, base + "profile", "my-info", "#profile-form")
-    email_input = browser.find("#profile-form [name=email], input[name=email]")
+    email_input = browser.find("#profile-form input[type=email], #profile-form [name=email]")
     assert email_input.get_attribute("readonly") is not None, "the email input is not read-only"
     assert email_input.get_attribute("value") == email
     browser.fill("#profile-form", {"firstName": "美香", "lastName": "田中", "phone": "+81 3-1234-5678",
@@ -280,11 +280,12 @@ def test_pages_in_japanese_by_accept_language_and_by_the_switch(browser_factory,
     ja, en = catalog("ja"), catalog("en")
     assert set(ja) == set(en), f"catalogs differ: only en {sorted(set(en) - set(ja))}, only ja {sorted(set(ja) - set(en))}"
 
-    # A Japanese browser gets Japanese pages, signed out and signed in.
+    # A Japanese browser gets Japanese pages, signed out and signed in (the user signed up in Japanese: once
+    # signed in, the language saved in their profile decides).
     email = f"kenji.{uuid.uuid4().hex[:8]}@example.com"
-    signed_up_client(stack, org.portal, "Kenji Sato", email, PASSWORD)
+    signed_up_client(stack, org.portal, "佐藤 健二", email, PASSWORD, language="ja")
     japanese = browser_factory(language="ja,en;q=0.5")
-    for page, shot in (("", "welcome-ja"), ("signin", "signin-ja"), ("signup", "signup-ja")):
+    for page, shot in (("", "welcome-ja"), ("signup", "signup-ja"), ("signin", "signin-ja")):
         visit(japanese, base + page, shot)
         assert japanese.html_lang() == "ja", page
         assert len(japanese_strings_on(japanese, ja)) >= 2, f"{page}: no Japanese UI text:\n{japanese.text()}"
@@ -303,6 +304,14 @@ def test_pages_in_japanese_by_accept_language_and_by_the_switch(browser_factory,
     assert labels and all(JAPANESE.search(text) for text in labels), labels
     visit(japanese, base + "nothing-here", "not-found-ja")
     assert japanese.html_lang() == "ja" and japanese_strings_on(japanese, ja), japanese.text()
+    # Signed in, the switch also changes the language saved in the profile.
+    visit(japanese, base + "tickets", "before-switch-ja", "#language-form")
+    japanese.fill("#language-form", {"language": "en"})
+    japanese.submit("#language-form")
+    after_submit(japanese, "switched-to-en")
+    assert japanese.html_lang() == "en" and japanese.path.startswith(base + "tickets"), japanese.path
+    saved = org.sql(f"SELECT language FROM portal_users WHERE org_id = {int(org.org_id)} AND email = '{email}'")
+    assert saved == [["en"]], saved
 
     # An English browser switches to Japanese with the language form; the choice is remembered.
     english = browser_factory()
