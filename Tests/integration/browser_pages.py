@@ -9,6 +9,7 @@ import random
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from urllib.parse import urlencode
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -172,6 +173,10 @@ class PortalClient:
         if not files and "multipart" in form.attrs.get("enctype", ""):
             # What a browser sends for an empty file input: a part with an empty file name.
             files = [("attachments", ("", b"", "application/octet-stream"))]
+        if not files:
+            # A browser sends a urlencoded body (and its Content-Type) even when the form has no fields left.
+            return self.post(action, data=urlencode(data),
+                             headers={"Content-Type": "application/x-www-form-urlencoded"})
         return self.post(action, data=data, files=files)
 
 

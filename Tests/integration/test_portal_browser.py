@@ -84,24 +84,31 @@ def link_in_email(stack, address: str, pattern: str) -> str:
     return found[0]
 
 
-def no_csp_violations(browser: Browser, page: str) -> None:
-    """The browser's console holds no Content-Security-Policy violation (inline script/style) for the page."""
-    violations = [entry["message"] for entry in browser.console()
-                  if "Content Security Policy" in entry.get("message", "")]
-    assert not violations, f"{page}: the page breaks its own CSP: {violations}"
+def no_refusals(browser: Browser, page: str) -> None:
+    """The browser's console holds no refusal: no Content-Security-Policy violation (inline script or
+    style) and no resource the browser would not use (e.g. a stylesheet with the wrong MIME type)."""
+    refused = [entry["message"] for entry in browser.console()
+               if "Content Security Policy" in entry.get("message", "") or "Refused to" in entry.get("message", "")]
+    assert not refused, f"{page}: the browser refused parts of the page: {refused}"
+
+
+def styled(browser: Browser) -> bool:
+    """Whether the help center's stylesheet applies (portal.css gives the body a background colour)."""
+    return browser.driver.execute_script(
+        "return getComputedStyle(document.body).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
 
 
 def visit(browser: Browser, path: str, shot: str, expect: str = "main") -> None:
     browser.get(path)
     browser.wait_for(expect)
     browser.screenshot(shot)
-    no_csp_violations(browser, shot)
+    no_refusals(browser, shot)
 
 
 def after_submit(browser: Browser, shot: str, expect: str = "main") -> None:
     browser.wait_for(expect)
     browser.screenshot(shot)
-    no_csp_violations(browser, shot)
+    no_refusals(browser, shot)
 
 
 def test_end_user_journey_in_the_browser(browser_factory, portal_org, stack, tmp_path):
@@ -114,6 +121,7 @@ def test_end_user_journey_in_the_browser(browser_factory, portal_org, stack, tmp
     # Welcome page, in English for an English browser.
     visit(browser, base, "welcome")
     assert browser.html_lang() == "en"
+    assert styled(browser), "portal.css does not apply to the page"
     assert browser.find_all(f"a[href$='signup']") and browser.find_all(f"a[href$='signin']"), browser.text()
 
     # Sign up.
