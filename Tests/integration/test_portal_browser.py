@@ -93,9 +93,11 @@ def no_refusals(browser: Browser, page: str) -> None:
 
 
 def styled(browser: Browser) -> bool:
-    """Whether the help center's stylesheet applies (portal.css gives the body a background colour)."""
+    """Whether the help center's stylesheet was loaded and applies (a refused sheet has no rules)."""
     return browser.driver.execute_script(
-        "return getComputedStyle(document.body).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+        "return Array.from(document.styleSheets).some(function (sheet) {"
+        " try { return sheet.href && sheet.href.indexOf('/portal/assets/portal.css') >= 0 && sheet.cssRules.length > 0; }"
+        " catch (e) { return false; } });")
 
 
 def visit(browser: Browser, path: str, shot: str, expect: str = "main") -> None:
