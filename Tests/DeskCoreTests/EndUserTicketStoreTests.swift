@@ -101,6 +101,20 @@ struct EndUserTicketStoreTests {
         #expect(second.tickets.map(\.subject) == ["A1"] && second.total == 4)
         #expect(try f.store.portalTickets(of: f.userB, page: Page()).tickets.map(\.subject) == ["B1"])
 
+        // The last update counts visible replies and public comments, not private ones.
+        let replied = try f.store.write(f.agentActor) {
+            try $0.sendReply(toTicket: mine[0].id, ReplyDraft(content: "answer"))
+        }
+        _ = try f.store.write(f.agentActor) {
+            try $0.addComment(toTicket: mine[1].id, CommentDraft(content: "private", isPublic: false))
+        }
+        let withMessages = try f.store.portalTickets(of: f.userA, page: Page(from: 1, limit: 10))
+        #expect(withMessages.lastMessageAt == [mine[0].id: replied.createdAt])
+        let answered = try #require(withMessages.tickets.first { $0.id == mine[0].id })
+        #expect(withMessages.lastUpdate(of: answered) == replied.createdAt)
+        let noted = try #require(withMessages.tickets.first { $0.id == mine[1].id })
+        #expect(withMessages.lastUpdate(of: noted) == noted.updatedAt)
+
         #expect(try f.store.portalTicket(mine[0].id, of: f.userA)?.subject == "A1")
         #expect(try f.store.portalTicket(mine[0].id, of: f.userB) == nil)
         #expect(try f.store.portalTicket(mine[2].id, of: f.userA) == nil)

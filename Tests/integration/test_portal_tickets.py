@@ -14,6 +14,7 @@ import urllib.parse
 import pytest
 
 from api_helpers import make_org
+from deskd_stack import DeskdStack
 from portal_helpers import csrf_token, get, post, signed_up_user, unique_email
 
 PASSWORD = "correct horse battery"
@@ -67,7 +68,7 @@ def contact_of(org, ticket_id: str) -> str:
 def test_submit_list_conversation_download_close(stack, org, user_a):
     big = os.urandom(600 * 1024)
     files = [("attachments", ("スクリーン ショット.png", big, "image/png")),
-             ("attachments", ("log \"1\".txt", "ログ\n".encode(), "text/plain"))]
+             ("attachments", ("log;1.txt", "ログ\n".encode(), "text/plain"))]
     ticket_id = submit(user_a, "ログインできません <script>alert(1)</script>", "一行目\n二行目 <b>", files)
 
     # The list shows it, newest first, with its status; the subject is text.
@@ -105,7 +106,7 @@ def test_submit_list_conversation_download_close(stack, org, user_a):
     assert "We are looking into it" in items[2]
     assert 'id="reply-form"' in text and 'id="comment-form"' in text and 'id="close-form"' in text
     links = ATTACHMENT_RE.findall(items[0])
-    assert [html.unescape(name) for _, name in links] == ["スクリーン ショット.png", "log \"1\".txt"]
+    assert [html.unescape(name) for _, name in links] == ["スクリーン ショット.png", "log;1.txt"]
 
     # Download byte for byte, as an attachment, never sniffed.
     download = user_a.get(stack.url(html.unescape(links[0][0])), timeout=60, allow_redirects=False)
@@ -115,10 +116,13 @@ def test_submit_list_conversation_download_close(stack, org, user_a):
     disposition = download.headers["Content-Disposition"]
     assert disposition.startswith("attachment;")
     assert "filename*=UTF-8''" + urllib.parse.quote("スクリーン ショット.png", safe="") in disposition
+    fallback = "".join(chr(b) if 0x20 <= b <= 0x7E else "_" for b in "スクリーン ショット.png".encode())
+    assert f'filename="{fallback}"' in disposition
     assert download.headers["Content-Type"] == "image/png"
     quoted = user_a.get(stack.url(html.unescape(links[1][0])), timeout=60, allow_redirects=False)
     assert quoted.content == "ログ\n".encode()
-    assert 'filename="log _1_.txt"' in quoted.headers["Content-Disposition"]
+    assert 'filename="log;1.txt"' in quoted.headers["Content-Disposition"]
+    assert quoted.headers["Content-Type"] == "text/plain"
 
     # The user replies and comments, each with a file; the agent API sees them as END_USER's.
     response = post(user_a, f"tickets/{ticket_id}/replies", {"content": "返信です\n2行目"},
@@ -142,7 +146,7 @@ def test_submit_list_conversation_download_close(stack, org, user_a):
     assert user_comments[0]["commenter"]["id"] == contact_id
     assert user_comments[0]["content"] == "補足 <script>x</script>"
     names = sorted(a["name"] for a in org.get(f"/tickets/{ticket_id}/attachments").json()["data"])
-    assert names == sorted(["スクリーン ショット.png", "log \"1\".txt", "返信.txt", "note.bin"])
+    assert names == sorted(["スクリーン ショット.png", "log;1.txt", "返信.txt", "note.bin"])
 
     page = get(user_a, f"tickets/{ticket_id}").text
     items = entries(page)
@@ -161,7 +165,7 @@ def test_submit_list_conversation_download_close(stack, org, user_a):
     assert 'id="close-form"' not in page and "Closed" in page
 
     # Every write of the user is audited with the end-user actor.
-    audit = org.audit("?limit=200")
+    audit = org.audit("?limit=100")
     by_user = [e for e in audit if e.get("actorType") == "enduser"]
     assert by_user and all(e["actor"]["id"] == contact_id for e in by_user)
     kinds = sorted({(e["recordType"], e["action"]) for e in by_user})
@@ -240,19 +244,49 @@ def test_form_errors_keep_values_and_write_nothing(stack, org, user_a):
     assert counts(org) == before
 
 
-def test_files_over_the_limit_are_refused_and_write_nothing(stack, org, user_a):
+@pytest.fixture(scope="module")
+def small_limit_stack(regions):
+    """A stack of its own whose [attachments] max_bytes is 512 KiB, so a file over the limit still fits the
+    request body limits and reaches the form."""
+    own = DeskdStack("tickets-small-files", regions, extra="\n[attachments]\nmax_bytes = 524288\n")
+    try:
+        own.start()
+        yield own
+    finally:
+        own.stop()
+
+
+def test_a_file_over_the_limit_re_renders_the_form_and_writes_nothing(small_limit_stack, server_a):
+    small = make_org(small_limit_stack, server_a, "us")
+    user = signed_up_user(small_limit_stack, small.portal, "Limit Tester", unique_email("limit"), PASSWORD)
+    before = counts(small)
+    token = csrf_token(user, "tickets/new")
+    form = get(user, "tickets/new").text
+    assert "512 KB" in form
+    response = post(user, "tickets/new", {"subject": "大きすぎる", "description": "keep me <b>"},
+                    files=[("attachments", ("ok.txt", b"ok", "text/plain")),
+                           ("attachments", ("big.bin", os.urandom(524289), "application/octet-stream"))], csrf=token)
+    assert response.status_code == 413
+    assert 'id="ticket-attachments-error"' in response.text
+    assert 'value="大きすぎる"' in response.text and "keep me &lt;b&gt;" in response.text
+    assert counts(small) == before
+    ticket_id = submit(user, "fits")
+    before = counts(small)
+    response = post(user, f"tickets/{ticket_id}/replies", {"content": "返信 kept"},
+                    files=[("attachments", ("big.bin", os.urandom(524289), "application/octet-stream"))], csrf=token)
+    assert response.status_code == 413
+    assert 'id="reply-attachments-error"' in response.text and "返信 kept" in response.text
+    assert counts(small) == before
+
+
+def test_a_body_over_the_request_limit_is_a_413_page_and_writes_nothing(stack, org, user_a):
     before = counts(org)
     token = csrf_token(user_a, "tickets/new")
-    too_big = os.urandom(20 * 1024 * 1024 + 1)
-    response = post(user_a, "tickets/new", {"subject": "big file", "description": "keep me"},
-                    files=[("attachments", ("big.bin", too_big, "application/octet-stream"))], csrf=token)
-    assert response.status_code == 413
-    assert 'id="ticket-attachments-error"' in response.text and "keep me" in response.text
-    # Far beyond the request limit: nginx or deskd answers 413 before any page runs.
     huge = os.urandom(22 * 1024 * 1024)
     response = post(user_a, "tickets/new", {"subject": "huge"},
                     files=[("attachments", ("huge.bin", huge, "application/octet-stream"))], csrf=token)
     assert response.status_code == 413
+    assert '<html lang="en">' in response.text and "<main" in response.text, response.text[:500]
     assert counts(org) == before
 
 

@@ -5,8 +5,9 @@ import MariaDB
 /// contact is the owner's contact; a ticket of anyone else, in the recycle bin or unknown is `nil` (or
 /// `StoreError.notFound`) alike, so nothing tells them apart.
 extension Store {
-    /// A page of the owner's live tickets, newest first (ties by id), with how many there are in all.
-    /// Two queries over `ix_tickets_contact`.
+    /// A page of the owner's live tickets, newest first (ties by id), with how many there are in all and
+    /// the time of each one's newest visible reply or public comment. Two queries over
+    /// `ix_tickets_contact`, and two grouped ones over the page's threads and comments.
     public func portalTickets(of owner: PortalTicketOwner, page: Page) throws -> PortalTicketList {
         try page.validate()
         let condition = Self.portalTicketCondition(owner)
@@ -17,7 +18,8 @@ extension Store {
         let total: Int = try connection.queryFirst("""
             SELECT COUNT(*) AS n FROM tickets WHERE \(condition)
             """)?.decode("n") ?? 0
-        return PortalTicketList(tickets: tickets, total: total)
+        return PortalTicketList(tickets: tickets, total: total,
+                                lastMessageAt: try portalLastMessages(ofTickets: tickets.map(\.id), org: owner.orgID))
     }
 
     /// The owner's live ticket `id`; nil when unknown, trashed, another org's or another person's.
@@ -114,6 +116,27 @@ extension Store {
             SELECT id, name FROM departments WHERE org_id = \(org) AND deleted_at IS NULL AND is_enabled = 1
             ORDER BY name, id LIMIT 200
             """).map { PortalTicketDepartment(id: try $0.decode("id"), name: try $0.decode("name")) }
+    }
+
+    /// The newest visible thread or public comment of each ticket, by ticket id.
+    private func portalLastMessages(ofTickets ids: [Int64], org: Int64) throws -> [Int64: Date] {
+        guard !ids.isEmpty else { return [:] }
+        var latest: [Int64: Date] = [:]
+        let rows = try connection.query("""
+            SELECT ticket_id, MAX(created_at) AS at FROM ticket_threads
+            WHERE org_id = \(org) AND ticket_id IN (\(list: ids)) AND deleted_at IS NULL AND \(Self.portalThreadCondition)
+            GROUP BY ticket_id
+            """) + connection.query("""
+            SELECT ticket_id, MAX(created_at) AS at FROM ticket_comments
+            WHERE org_id = \(org) AND ticket_id IN (\(list: ids)) AND deleted_at IS NULL AND is_public = 1
+            GROUP BY ticket_id
+            """)
+        for row in rows {
+            let id: Int64 = try row.decode("ticket_id")
+            let at: Date = try row.decode("at")
+            latest[id] = max(latest[id] ?? at, at)
+        }
+        return latest
     }
 
     /// The owner's live tickets.

@@ -21,6 +21,6 @@ enum TicketFiles {
         if bytes < 1024 { return "\(bytes) B" }
         if bytes < 1024 * 1024 { return "\((bytes + 1023) / 1024) KB" }
         let tenths = (bytes * 10 + 1024 * 1024 / 2) / (1024 * 1024)
-        return "\(tenths / 10).\(tenths % 10) MB"
+        return tenths % 10 == 0 ? "\(tenths / 10) MB" : "\(tenths / 10).\(tenths % 10) MB"
     }
 }

@@ -16,15 +16,16 @@ enum TicketListPage {
         let page = min(max(Int(request.http.query["page"] ?? "") ?? 1, 1), maxPage)
         let list = try request.store.portalTickets(of: owner, page: Page(from: (page - 1) * pageSize + 1, limit: pageSize))
         let pages = max(1, (list.total + pageSize - 1) / pageSize)
-        let rows: [[String: Any]] = list.tickets.map { ticket in
-            [
+        let rows: [[String: Any]] = list.tickets.map { ticket -> [String: Any] in
+            let updated = list.lastUpdate(of: ticket)
+            return [
                 "id": String(ticket.id),
                 "number": String(ticket.ticketNumber),
                 "subject": ticket.subject,
                 "status": TicketStatusText.text(ticket.status, request),
                 "statusClass": TicketStatusText.cssClass(ticket.status),
-                "updated": request.formatDate(ticket.updatedAt),
-                "updatedISO": TicketStatusText.iso(ticket.updatedAt),
+                "updated": request.formatDate(updated),
+                "updatedISO": TicketStatusText.iso(updated),
             ]
         }
         var values: [String: Any] = [
