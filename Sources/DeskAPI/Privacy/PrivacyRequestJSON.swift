@@ -28,6 +28,27 @@ struct EmailChangeRequestJSON: Encodable {
         reason = request.decision?.reason
         modifiedTime = APITime.format(request.updatedAt)
     }
+
+    private enum Key: String, CodingKey {
+        case id, status, contactId, portalUserId, oldEmail, newEmail, requestedTime, decidedTime, decidedById, reason,
+             modifiedTime
+    }
+
+    /// Writes `null` for what is not decided yet, so every item has every key.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(status, forKey: .status)
+        try container.encode(contactId, forKey: .contactId)
+        try container.encode(portalUserId, forKey: .portalUserId)
+        try container.encode(oldEmail, forKey: .oldEmail)
+        try container.encode(newEmail, forKey: .newEmail)
+        try container.encode(requestedTime, forKey: .requestedTime)
+        try container.encode(decidedTime, forKey: .decidedTime)
+        try container.encode(decidedById, forKey: .decidedById)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(modifiedTime, forKey: .modifiedTime)
+    }
 }
 
 /// An erasure request as the API renders it.
@@ -52,5 +73,23 @@ struct ErasureRequestJSON: Encodable {
         decidedById = request.decision.map { String($0.decidedBy) }
         reason = request.decision?.reason
         modifiedTime = APITime.format(request.updatedAt)
+    }
+
+    private enum Key: String, CodingKey {
+        case id, status, contactId, portalUserId, requestedTime, decidedTime, decidedById, reason, modifiedTime
+    }
+
+    /// Writes `null` for what is not decided yet, so every item has every key.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(status, forKey: .status)
+        try container.encode(contactId, forKey: .contactId)
+        try container.encode(portalUserId, forKey: .portalUserId)
+        try container.encode(requestedTime, forKey: .requestedTime)
+        try container.encode(decidedTime, forKey: .decidedTime)
+        try container.encode(decidedById, forKey: .decidedById)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(modifiedTime, forKey: .modifiedTime)
     }
 }

@@ -25,7 +25,9 @@ extension Store {
     /// compared against a dummy digest, so the answer takes as long either way.
     func authenticateClient(clientID: String, clientSecret: String) throws -> APIClient {
         var row: Row?
-        if clientID.utf8.count <= 64 {
+        // Client ids are ASCII (the column is): other text cannot match, and comparing it would be an
+        // illegal mix of collations.
+        if clientID.utf8.count <= 64, clientID.utf8.allSatisfy({ $0 < 0x80 }) {
             row = try connection.queryFirst("""
                 SELECT \(APIClient.columns), client_secret_hash FROM api_clients c
                 WHERE c.client_id = \(clientID) AND c.deleted_at IS NULL
