@@ -10,6 +10,7 @@ one test never touch another test."""
 
 from __future__ import annotations
 
+import html
 import re
 import threading
 import uuid
@@ -84,13 +85,10 @@ def ticket_attachment_links(client: PortalClient, ticket_id: str) -> list[str]:
     return sorted({re.sub(r"^https?://[^/]+", "", link.replace("&amp;", "&")) for link in links})
 
 
-def assert_escaped(html: str, raw: str, where: str) -> None:
-    """`raw` (markup) must not appear as markup in `html`, and must appear escaped."""
-    assert raw not in html, f"{where}: unescaped markup in the page: {raw!r}"
-    escaped = raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    loose = re.sub(r"&(quot|#34|#x22|#39|#x27);", lambda m: {"quot": '"', "#34": '"', "#x22": '"'}.get(m.group(1), "'"),
-                   html)
-    assert escaped in loose or escaped.replace('"', "&quot;") in html, f"{where}: {raw!r} is not shown as text"
+def assert_escaped(page: str, raw: str, where: str) -> None:
+    """`raw` (markup) is in the page only as escaped text: absent as markup, present once unescaped."""
+    assert raw not in page, f"{where}: unescaped markup in the page: {raw!r}"
+    assert raw in html.unescape(page), f"{where}: {raw!r} is not shown as text"
 
 
 # -- markup renders as text --------------------------------------------------------------------------------
@@ -114,8 +112,8 @@ def test_script_in_subject_name_comment_and_agent_reply_is_shown_as_text(browser
     assert "<script>window.__xssReply" not in page and "onerror=\"window.__xssReplyImg" not in page
     assert not re.search(r"href\s*=\s*[\"']?\s*javascript:", page, re.I), "the agent's javascript: link is live"
     profile = client.get("profile").text
-    assert "<script>window.__xssFirst" not in profile and "<script>window.__xssLast" not in profile
-    assert '"><script>' not in profile, "the last name broke out of its attribute"
+    for raw in (XSS_FIRST, XSS_LAST):
+        assert_escaped(profile, raw, "My Info")
 
     # In a real browser nothing of it runs, and the user's text is visible as typed.
     browser = browser_factory()
@@ -429,6 +427,30 @@ def test_nginx_limits_signin_posts_per_client_address(portal_org, stack):
     # The sign-in page itself (a GET) is not limited, and other addresses are not affected.
     assert clients[0].get("signin").status_code == 200
     assert anonymous(stack, org).get("signin").status_code == 200
+
+
+# -- redirects ------------------------------------------------------------------------------------------------
+
+def test_return_paths_never_lead_out_of_the_help_center(portal_org, stack):
+    org = portal_org
+    _, email = new_user(stack, org)
+    base = f"/portal/{org.portal}/"
+    targets = ["https://evil.example/", "//evil.example/x", "/\\evil.example/", "/portal/other-portal/tickets",
+               "javascript:alert(1)", f"{base}..//evil.example", f"{base}tickets\r\nSet-Cookie: x=1"]
+    for target in targets:
+        client = anonymous(stack, org)
+        response = client.submit("signin", "signin-form", {"email": email, "password": PASSWORD, "return": target})
+        assert response.status_code == 303, f"sign-in with return {target!r}: {response.status_code}"
+        location = response.headers["Location"]
+        assert location.startswith(base) and "//" not in location and "evil" not in location, (target, location)
+        switched = client.submit("password/forgot", "language-form", {"language": "ja", "return": target})
+        assert switched.status_code == 303, switched.status_code
+        location = switched.headers["Location"]
+        assert location.startswith(base) and "//" not in location and "evil" not in location, (target, location)
+    # A return path inside the help center is honoured.
+    client = anonymous(stack, org)
+    response = client.submit("signin", "signin-form", {"email": email, "password": PASSWORD, "return": f"{base}profile"})
+    assert response.headers["Location"] == f"{base}profile"
 
 
 # -- CSP --------------------------------------------------------------------------------------------------------
