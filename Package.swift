@@ -76,7 +76,9 @@ let package = Package(
         .testTarget(name: "DeskHTTPTests", dependencies: [
             "DeskHTTP", "FastCGI", "DeskTesting", .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore", "MariaDB"]),
+        .testTarget(name: "DeskCoreTests", dependencies: [
+            "DeskCore", "MariaDB", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "HelpCenterTests", dependencies: ["HelpCenter", "DeskCore", "DeskHTTP"]),
         .testTarget(name: "DeskdTests", dependencies: ["deskd"]),
     ]

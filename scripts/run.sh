@@ -36,6 +36,10 @@ if [[ ! -f "$CONFIG" ]]; then
         echo
         echo "[log]"
         echo "level = \"info\""
+        echo
+        echo "# Help-center emails are written to this folder (one .eml file each) instead of being sent."
+        echo "[mail]"
+        echo "sink_directory = \"$RUN/mail\""
         for r in "${REGIONS[@]}"; do
             echo
             echo "[regions.$r]"

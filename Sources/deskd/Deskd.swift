@@ -11,6 +11,7 @@ struct Deskd: ParsableCommand {
             DESKD_<SECTION>_<KEY> variables override single values (see README).
             """,
         subcommands: [ServeCommand.self, DBCommand.self, ConfigCommand.self, OrgCommand.self, TokenCommand.self, ClientCommand.self,
+                      JobCommand.self,
                       RoutesCommand.self]
     )
 }

@@ -137,7 +137,7 @@ def unique_email(prefix: str = "user") -> str:
 
 def sign_up(session: requests.Session, name: str, email_address: str, password: str) -> requests.Response:
     response = post(session, "signup", {"name": name, "email": email_address, "password": password},
-                    csrf=csrf_token(session, "signup"))
+                    csrf=csrf_token(session))
     assert response.status_code == 303, response.text
     return response
 
@@ -154,7 +154,7 @@ def sign_in(session: requests.Session, email_address: str, password: str, return
     data = {"email": email_address, "password": password}
     if return_path:
         data["return"] = return_path
-    return post(session, "signin", data, csrf=csrf_token(session, "signin"))
+    return post(session, "signin", data, csrf=csrf_token(session))
 
 
 def signed_up_user(stack: DeskdStack, portal: str, name: str, email_address: str, password: str,

@@ -23,7 +23,7 @@ def create_client(stack, api_org: ApiOrg, name: str = "Sync job", scopes: str | 
 
 
 def token_request(stack, host: str, *, params=None, data=None):
-    """POST /oauth/v2/token; waits out nginx's login rate limit (10/min, burst 10) when it answers 429."""
+    """POST /oauth/v2/token; waits out nginx's login rate limit (burst 10) when it answers 429."""
     for _ in range(5):
         response = stack.request("POST", "/oauth/v2/token", host=host, params=params, data=data)
         if response.status_code != 429:

@@ -29,6 +29,11 @@ public struct MailDelivery: Sendable {
         public var sent = 0
         public var failed = 0
         public var claimed: Int { sent + failed }
+
+        public init(sent: Int = 0, failed: Int = 0) {
+            self.sent = sent
+            self.failed = failed
+        }
     }
 
     /// Claims and sends one batch.

@@ -10,7 +10,7 @@ extension WriteTransaction {
     @discardableResult
     public func enqueueEmail(to recipient: String, subject: String, body: String) throws -> Int64 {
         try Validation.email(recipient, field: "recipient")
-        guard !subject.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+        guard !subject.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) else {
             throw StoreError.invalid(field: "subject", reason: "must be one line")
         }
         try Validation.length(subject, field: "subject", max: 998)

@@ -3,6 +3,10 @@ import MariaDB
 
 /// Counts failed help-center sign-ins per account (org + email) and per client address in MariaDB, so
 /// every responder sees the same counts. Keys are stored as SHA-256 hashes: no email or address in clear.
+///
+/// The address count is kept per help center (org + address): an attack on one tenant's help center
+/// does not lock the people behind the same address (an office NAT) out of every other tenant's. nginx's
+/// `limit_req` on sign-in POSTs bounds an address across all help centers.
 public struct SignInThrottle: Sendable {
     /// The limits and window (``PortalConfig``).
     public let accountLimit: Int
@@ -27,7 +31,7 @@ public struct SignInThrottle: Sendable {
         let rows = try store.connection.query("""
             SELECT scope, failures FROM portal_signin_failures
             WHERE ((scope = 'account' AND key_hash = \(Self.accountKey(org: org, email: email)))
-                OR (scope = 'address' AND key_hash = \(Self.addressKey(address))))
+                OR (scope = 'address' AND key_hash = \(Self.addressKey(org: org, address))))
               AND window_started_at > \(since)
             """)
         for row in rows {
@@ -44,7 +48,7 @@ public struct SignInThrottle: Sendable {
     public func recordFailure(org: Int64, email: String, address: String, store: Store) throws {
         let now = Store.now()
         let since = now.addingTimeInterval(-Double(windowSeconds))
-        for (scope, key) in [("account", Self.accountKey(org: org, email: email)), ("address", Self.addressKey(address))] {
+        for (scope, key) in [("account", Self.accountKey(org: org, email: email)), ("address", Self.addressKey(org: org, address))] {
             try store.connection.execute("""
                 INSERT INTO portal_signin_failures (scope, key_hash, window_started_at, failures)
                 VALUES (\(scope), \(key), \(now), 1)
@@ -65,7 +69,7 @@ public struct SignInThrottle: Sendable {
         SHA256Digest.hash(Array("account:\(org):\(PortalUser.normalize(email: email))".utf8))
     }
 
-    static func addressKey(_ address: String) -> [UInt8] {
-        SHA256Digest.hash(Array("address:\(address)".utf8))
+    static func addressKey(org: Int64, _ address: String) -> [UInt8] {
+        SHA256Digest.hash(Array("address:\(org):\(address)".utf8))
     }
 }

@@ -28,6 +28,7 @@ public struct PortalForm: Sendable {
 
     /// Parses the body of `request` by its Content-Type.
     static func parse(_ request: HTTPRequest) throws -> PortalForm {
+        if request.body.isEmpty { return PortalForm() }
         if request.contentType?.value == "multipart/form-data" {
             let parts = try request.multipart()
             var fields: [(String, String)] = []
