@@ -14,7 +14,9 @@ import os
 import re
 import uuid
 import zipfile
+from datetime import datetime, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -218,7 +220,7 @@ def test_end_user_journey_in_the_browser(browser_factory, portal_org, stack, tmp
     assert email_input.get_attribute("readonly") is not None, "the email input is not read-only"
     assert email_input.get_attribute("value") == email
     browser.fill("#profile-form", {"firstName": "美香", "lastName": "田中", "phone": "+81 3-1234-5678",
-                                   "mobile": "+81 90-1234-5678"})
+                                   "mobile": "+81 90-1234-5678", "timeZone": "Asia/Tokyo"})
     browser.submit("#profile-form")
     after_submit(browser, "my-info-saved", "#profile-form")
     assert browser.find("#profile-form [name=lastName]").get_attribute("value") == "田中"
@@ -226,6 +228,21 @@ def test_end_user_journey_in_the_browser(browser_factory, portal_org, stack, tmp
     assert (contact["firstName"], contact["lastName"], contact["phone"], contact["mobile"]) == (
         "美香", "田中", "+81 3-1234-5678", "+81 90-1234-5678"), contact
     assert contact["email"] == email
+    assert browser.find("#profile-form [name=timeZone]").get_attribute("value") == "Asia/Tokyo"
+
+    # Dates now show in the user's time zone (Tokyo, UTC+9).
+    created = datetime.strptime(api_ticket.json()["createdTime"], "%Y-%m-%dT%H:%M:%S.%f%z")
+    tokyo, utc = created.astimezone(ZoneInfo("Asia/Tokyo")), created.astimezone(timezone.utc)
+    visit(browser, ticket_path, "ticket-in-tokyo-time", "#conversation")
+    page_text = browser.text()
+    def shown(t: datetime) -> bool:  # "h:mm" as the English pages show it, not part of a longer number
+        return re.search(rf"(?<!\d){(t.hour % 12) or 12}:{t.minute:02d}(?!\d)", page_text) is not None
+
+    clock = lambda t: f"{(t.hour % 12) or 12}:{t.minute:02d}"  # noqa: E731
+    assert shown(tokyo) and not shown(utc), \
+        f"dates are not in Tokyo time ({clock(tokyo)} expected, {clock(utc)} is UTC):\n{page_text}"
+    browser.get(base + "profile")
+    browser.wait_for("#email-change-form")
 
     # Request an email change: it waits in the administrators' queue.
     new_email = f"mika.new.{uuid.uuid4().hex[:8]}@example.com"
