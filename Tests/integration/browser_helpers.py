@@ -42,7 +42,7 @@ try:
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as EC
-    from selenium.webdriver.support.ui import WebDriverWait
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:  # pragma: no cover - reported by the fixture, never a silent skip
     webdriver = None
 
@@ -134,7 +134,6 @@ class Browser:
         for name, value in values.items():
             element = form.find_element(By.NAME, name)
             if element.tag_name == "select":
-                from selenium.webdriver.support.ui import Select
                 Select(element).select_by_value(value)
             else:
                 element.clear()

@@ -3,7 +3,9 @@ sign up → verify from the outbox → sign in → submit a ticket with a Japane
 agent replies through the API → the user sees the reply and downloads the attachment → comments → edits My
 Info (the email is read-only) → requests an email change → downloads their data and finds the ticket in it
 → signs out. The same pages in Japanese, by Accept-Language and by the language switch. Every page is saved
-as a screenshot under $DESKD_TEST_RUN/screenshots/<test>/, and no page may break its own CSP."""
+as a screenshot under $DESKD_TEST_RUN/screenshots/<test>/ (a few also at a phone's width, where nothing may
+scroll sideways); on no page may the browser refuse anything (a CSP violation, a stylesheet it will not
+apply)."""
 
 from __future__ import annotations
 
@@ -44,39 +46,13 @@ def catalog(language: str) -> dict[str, str]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def email_field(message, name: str) -> str:
-    if isinstance(message, dict):
-        for key in (name, name.capitalize(), name.lower()):
-            if key in message:
-                return str(message[key])
-        return ""
-    if hasattr(message, name):
-        return str(getattr(message, name))
-    getter = getattr(message, "get", None)
-    return str(getter(name, "") or "") if getter else ""
-
-
-def email_body(message) -> str:
-    body = email_field(message, "body")
-    if body:
-        return body
-    if hasattr(message, "get_body"):
-        part = message.get_body(preferencelist=("plain",))
-        return part.get_content() if part is not None else ""
-    return str(message)
-
-
-def emails_to(stack, address: str) -> list:
-    return [m for m in read_outbox_emails(stack) if address.lower() in email_field(m, "to").lower()]
-
-
 def link_in_email(stack, address: str, pattern: str) -> str:
     """Waits for an email to `address` whose body has a link matching `pattern`; returns its path + query."""
     found: list[str] = []
 
     def look() -> bool:
-        for message in emails_to(stack, address):
-            match = re.search(pattern, email_body(message))
+        for message in read_outbox_emails(stack, to=address):
+            match = re.search(pattern, message.body)
             if match:
                 found.append(match.group(0))
                 return True
