@@ -34,6 +34,8 @@ COLLECTION_KINDS = {
     "profiles": "profile",
     "roles": "role",
     "sharingRules": "sharingRule",
+    "emailChangeRequests": "emailChangeRequest",
+    "erasureRequests": "erasureRequest",
 }
 
 # An id no org has: the answer for another org's real id must be exactly the answer for this one.
@@ -175,6 +177,7 @@ def fill_tenant(org: ApiOrg, routes: list[Route]) -> Tenant:
     assert org.post("/contacts/moveToTrash", json={"contactIds": [trashed_contact]}).status_code == 204
     tenant.trashed["contact"] = trashed_contact
     fill_access_model(tenant, routes)
+    fill_privacy_requests(tenant, routes)
     return tenant
 
 
@@ -202,6 +205,27 @@ def fill_access_model(tenant: Tenant, routes: list[Route]) -> None:
                 f"updated_at) VALUES ({oid}, {sid}, 'tickets', {tenant.ids['role']}, 1, 'readOnly', "
                 f"UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")
         tenant.ids["sharingRule"] = str(sid)
+
+
+def fill_privacy_requests(tenant: Tenant, routes: list[Route]) -> None:
+    """A help-center user of the contact with a pending email change and erasure request, when the router has
+    the privacy queues (SQL: an end user's requests come from the help center, behind a session)."""
+    kinds = {kind for route in routes for _, kind in route.parameters}
+    if not {"emailChangeRequest", "erasureRequest"} & kinds:
+        return
+    org = tenant.org
+    oid, contact, user = int(org.org_id), int(tenant.ids["contact"]), random_id()
+    email = f"probe-{user}@example.com"
+    org.sql(f"INSERT INTO portal_users (org_id, id, contact_id, email, password_hash, created_at, updated_at) "
+            f"VALUES ({oid}, {user}, {contact}, '{email}', 'x', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")
+    ecr, erasure = random_id(), random_id()
+    org.sql(f"INSERT INTO email_change_requests (org_id, id, contact_id, portal_user_id, old_email, new_email, status, "
+            f"requested_at, updated_at) VALUES ({oid}, {ecr}, {contact}, {user}, '{email}', 'new-{email}', 'pending', "
+            f"UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")
+    org.sql(f"INSERT INTO erasure_requests (org_id, id, contact_id, portal_user_id, status, requested_at, updated_at) "
+            f"VALUES ({oid}, {erasure}, {contact}, {user}, 'pending', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")
+    tenant.ids["emailChangeRequest"] = str(ecr)
+    tenant.ids["erasureRequest"] = str(erasure)
 
 
 # -- requests ------------------------------------------------------------------------------------------------
@@ -233,6 +257,8 @@ def request_body(method: str, route: Route, attacker: Tenant) -> dict:
         "roles": {"name": "probe"},
         "sharingRules": {"access": "readOnly"},
         "permissions": {"permissions": [{"profileId": "2", "access": "readOnly"}]},
+        "approve": {"reason": "probe"},
+        "reject": {"reason": "probe"},
     }
     return {"json": bodies[last]} if last in bodies else {}
 
