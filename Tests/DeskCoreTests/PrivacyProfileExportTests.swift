@@ -32,6 +32,10 @@ struct PrivacyProfileExportTests {
         #expect(bad.problems() == ["lastName": .required, "phone": .tooLong(max: 50), "language": .unknownLanguage,
                                    "timeZone": .unknownTimeZone])
         #expect(throws: StoreError.self) { try store.write(actor) { tx in try tx.updateOwnProfile(user, bad) } }
+        // 60 family emoji are 60 characters but 300 code points: too long for the column.
+        let family = EndUserProfileChanges(firstName: String(repeating: "👨‍👩‍👧", count: 60), lastName: "山田", phone: nil,
+                                           mobile: nil, language: nil, timeZone: nil)
+        #expect(family.problems() == ["firstName": .tooLong(max: 100)])
         #expect(try db.count("audit_log", org: org.id) == before)
 
         let changes = EndUserProfileChanges(firstName: " 花子 ", lastName: "山田", phone: "03-1234-5678", mobile: "",

@@ -27,14 +27,16 @@ public struct EndUserProfileChanges: Sendable, Equatable {
         self.timeZone = clean(timeZone)
     }
 
-    /// Every problem of the values, by form field name; empty when they can be saved.
+    /// Every problem of the values, by form field name; empty when they can be saved. Lengths count Unicode
+    /// scalars, as the database's columns do.
     public func problems() -> [String: EndUserProfileProblem] {
         var problems: [String: EndUserProfileProblem] = [:]
-        if let firstName, firstName.count > Self.maxName { problems["firstName"] = .tooLong(max: Self.maxName) }
+        let tooLong = { (text: String?, max: Int) in (text?.unicodeScalars.count ?? 0) > max }
+        if tooLong(firstName, Self.maxName) { problems["firstName"] = .tooLong(max: Self.maxName) }
         if lastName.isEmpty { problems["lastName"] = .required }
-        else if lastName.count > Self.maxName { problems["lastName"] = .tooLong(max: Self.maxName) }
-        if let phone, phone.count > Self.maxPhone { problems["phone"] = .tooLong(max: Self.maxPhone) }
-        if let mobile, mobile.count > Self.maxPhone { problems["mobile"] = .tooLong(max: Self.maxPhone) }
+        else if tooLong(lastName, Self.maxName) { problems["lastName"] = .tooLong(max: Self.maxName) }
+        if tooLong(phone, Self.maxPhone) { problems["phone"] = .tooLong(max: Self.maxPhone) }
+        if tooLong(mobile, Self.maxPhone) { problems["mobile"] = .tooLong(max: Self.maxPhone) }
         if let language, !PortalUser.languages.contains(language) { problems["language"] = .unknownLanguage }
         if let timeZone, timeZone.utf8.count > 64 || TimeZone(identifier: timeZone) == nil {
             problems["timeZone"] = .unknownTimeZone
