@@ -11,6 +11,7 @@ PACKAGES=(
     nginx openssl curl
     python3 python3-pytest python3-requests python3-venv
     wrk
+    chromium chromium-driver python3-selenium libnss3-tools fonts-ipafont-gothic
 )
 
 missing=()
