@@ -169,7 +169,9 @@ extension WriteTransaction {
             FOR UPDATE
             """) else { return nil }
         guard let user = try lockedPortalUser(id: try row.decode("portal_user_id")) else { return nil }
-        try connection.execute("UPDATE portal_tokens SET used_at = \(now) WHERE token_hash = \(hash)")
+        try connection.execute("""
+            UPDATE portal_tokens SET used_at = \(now) WHERE org_id = \(orgID) AND token_hash = \(hash)
+            """)
         return user
     }
 }

@@ -42,8 +42,9 @@ extension Store {
     }
 
     private func privacyRequest<R: PrivacyRequestRecord>(_ type: R.Type, _ id: Int64, in org: Int64) throws -> R? {
-        try connection.queryFirst("SELECT \(R.columns) FROM \(R.table) WHERE org_id = \(org) AND id = \(id)")
-            .map(R.init(row:))
+        try connection.queryFirst("""
+            SELECT \(R.columns) FROM \(R.table) WHERE org_id = \(org) AND id = \(id)
+            """).map(R.init(row:))
     }
 
     private func latestPrivacyRequest<R: PrivacyRequestRecord>(_ type: R.Type, portalUser: Int64, in org: Int64) throws -> R? {
