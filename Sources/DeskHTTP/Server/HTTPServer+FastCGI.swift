@@ -74,7 +74,6 @@ extension HTTPServer {
         }
     }
 
-    /// Removes CR, LF and NUL so that no value can start a new header line.
     /// The CGI response head as bytes: `Status: 200 OK`, one line per header, a blank line. CR, LF and NUL
     /// are left out of every name and value, so that no value can start a header of its own.
     static func head(of response: HTTPResponse) -> [UInt8] {
