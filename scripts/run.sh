@@ -92,6 +92,7 @@ $(for r in "${REGIONS[@]}"; do echo "  https://$r.desk.localhost:$HTTPS_PORT/"; 
 Demo org: portal demo in region eu, administrator admin@demo.example; "make token" prints an access token:
           curl --cacert $RUN/tls/cert.pem -H "Authorization: Zoho-oauthtoken \$(make -s token)" \\
                --resolve eu.desk.localhost:$HTTPS_PORT:127.0.0.1 https://eu.desk.localhost:$HTTPS_PORT/api/v1/tickets
+Help center: https://eu.desk.localhost:$HTTPS_PORT/portal/demo/ (sign-up and reset emails land in $RUN/mail/)
 Health:   curl --cacert $RUN/tls/cert.pem https://127.0.0.1:$HTTPS_PORT/healthz -H 'Host: us.desk.localhost'
 Config:   $CONFIG   (DESKD_CONFIG=$CONFIG $BIN …)
 Logs:     $RUN/deskd.log  $RUN/nginx/error.log  $RUN/nginx/access.log  $RUN/mariadb/error.log
