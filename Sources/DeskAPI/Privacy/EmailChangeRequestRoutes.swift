@@ -17,12 +17,12 @@ struct EmailChangeRequestRoutes: Sendable {
     private func list(_ request: AgentRequest) throws -> HTTPResponse {
         let (filter, page) = try PrivacyRequestInput.listQuery(request.http)
         let requests = try request.store.emailChangeRequests(in: request.orgID, filter: filter, page: page)
-        return .json(ListJSON(data: requests.map(EmailChangeRequestJSON.init)))
+        return .json(ListJSON(data: requests.map(PrivacyRequestJSON.init)))
     }
 
     private func get(_ request: AgentRequest) throws -> HTTPResponse {
         try RecordHandlers.get(request, find: { store, id, org in try store.emailChangeRequest(id, in: org) },
-                               answer: { .json(EmailChangeRequestJSON($0)) })
+                               answer: { .json(PrivacyRequestJSON($0)) })
     }
 
     /// 200 with the approved request; the contact's and portal user's email have changed.
@@ -30,7 +30,7 @@ struct EmailChangeRequestRoutes: Sendable {
         let id = try RecordRequest.id(request.http)
         let reason = try PrivacyRequestInput.reason(request.http)
         let decided = try request.store.write(request.actor) { tx in try tx.approveEmailChange(id, reason: reason) }
-        return .json(EmailChangeRequestJSON(decided))
+        return .json(PrivacyRequestJSON(decided))
     }
 
     /// 200 with the rejected request.
@@ -38,6 +38,6 @@ struct EmailChangeRequestRoutes: Sendable {
         let id = try RecordRequest.id(request.http)
         let reason = try PrivacyRequestInput.reason(request.http)
         let decided = try request.store.write(request.actor) { tx in try tx.rejectEmailChange(id, reason: reason) }
-        return .json(EmailChangeRequestJSON(decided))
+        return .json(PrivacyRequestJSON(decided))
     }
 }

@@ -17,12 +17,12 @@ struct ErasureRequestRoutes: Sendable {
     private func list(_ request: AgentRequest) throws -> HTTPResponse {
         let (filter, page) = try PrivacyRequestInput.listQuery(request.http)
         let requests = try request.store.erasureRequests(in: request.orgID, filter: filter, page: page)
-        return .json(ListJSON(data: requests.map(ErasureRequestJSON.init)))
+        return .json(ListJSON(data: requests.map(PrivacyRequestJSON.init)))
     }
 
     private func get(_ request: AgentRequest) throws -> HTTPResponse {
         try RecordHandlers.get(request, find: { store, id, org in try store.erasureRequest(id, in: org) },
-                               answer: { .json(ErasureRequestJSON($0)) })
+                               answer: { .json(PrivacyRequestJSON($0)) })
     }
 
     /// 200 with the approved request.
@@ -30,7 +30,7 @@ struct ErasureRequestRoutes: Sendable {
         let id = try RecordRequest.id(request.http)
         let reason = try PrivacyRequestInput.reason(request.http)
         let decided = try request.store.write(request.actor) { tx in try tx.approveErasure(id, reason: reason) }
-        return .json(ErasureRequestJSON(decided))
+        return .json(PrivacyRequestJSON(decided))
     }
 
     /// 200 with the rejected request.
@@ -38,6 +38,6 @@ struct ErasureRequestRoutes: Sendable {
         let id = try RecordRequest.id(request.http)
         let reason = try PrivacyRequestInput.reason(request.http)
         let decided = try request.store.write(request.actor) { tx in try tx.rejectErasure(id, reason: reason) }
-        return .json(ErasureRequestJSON(decided))
+        return .json(PrivacyRequestJSON(decided))
     }
 }

@@ -1,14 +1,16 @@
 import DeskCore
+import Foundation
 
-/// An email change request as the API renders it: IDs as strings, times as `yyyy-MM-ddTHH:mm:ss.SSSZ`,
-/// `null` for what is not decided yet.
-struct EmailChangeRequestJSON: Encodable {
+/// An email change or erasure request as the API renders it: IDs as strings, times as
+/// `yyyy-MM-ddTHH:mm:ss.SSSZ`, `null` for what is not decided yet; `oldEmail` and `newEmail` only on email
+/// change requests.
+struct PrivacyRequestJSON: Encodable {
     let id: String
     let status: String
     let contactId: String
     let portalUserId: String
-    let oldEmail: String
-    let newEmail: String
+    /// The address change of an email change request (nil for an erasure request: no keys).
+    let emails: (old: String, new: String)?
     let requestedTime: String
     let decidedTime: String?
     let decidedById: String?
@@ -16,17 +18,30 @@ struct EmailChangeRequestJSON: Encodable {
     let modifiedTime: String
 
     init(_ request: EmailChangeRequest) {
-        id = String(request.id)
-        status = request.status.rawValue
-        contactId = String(request.contactID)
-        portalUserId = String(request.portalUserID)
-        oldEmail = request.oldEmail
-        newEmail = request.newEmail
-        requestedTime = APITime.format(request.requestedAt)
-        decidedTime = request.decision.map { APITime.format($0.decidedAt) }
-        decidedById = request.decision.map { String($0.decidedBy) }
-        reason = request.decision?.reason
-        modifiedTime = APITime.format(request.updatedAt)
+        self.init(id: request.id, status: request.status, contactID: request.contactID,
+                  portalUserID: request.portalUserID, emails: (request.oldEmail, request.newEmail),
+                  requestedAt: request.requestedAt, decision: request.decision, updatedAt: request.updatedAt)
+    }
+
+    init(_ request: ErasureRequest) {
+        self.init(id: request.id, status: request.status, contactID: request.contactID,
+                  portalUserID: request.portalUserID, emails: nil, requestedAt: request.requestedAt,
+                  decision: request.decision, updatedAt: request.updatedAt)
+    }
+
+    private init(id: Int64, status: PrivacyRequestStatus, contactID: Int64, portalUserID: Int64,
+                 emails: (old: String, new: String)?, requestedAt: Date, decision: PrivacyRequestDecision?,
+                 updatedAt: Date) {
+        self.id = String(id)
+        self.status = status.rawValue
+        contactId = String(contactID)
+        portalUserId = String(portalUserID)
+        self.emails = emails
+        requestedTime = APITime.format(requestedAt)
+        decidedTime = decision.map { APITime.format($0.decidedAt) }
+        decidedById = decision.map { String($0.decidedBy) }
+        reason = decision?.reason
+        modifiedTime = APITime.format(updatedAt)
     }
 
     private enum Key: String, CodingKey {
@@ -34,58 +49,17 @@ struct EmailChangeRequestJSON: Encodable {
              modifiedTime
     }
 
-    /// Writes `null` for what is not decided yet, so every item has every key.
+    /// Writes `null` for what is not decided yet, so every item has every key of its kind.
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(id, forKey: .id)
         try container.encode(status, forKey: .status)
         try container.encode(contactId, forKey: .contactId)
         try container.encode(portalUserId, forKey: .portalUserId)
-        try container.encode(oldEmail, forKey: .oldEmail)
-        try container.encode(newEmail, forKey: .newEmail)
-        try container.encode(requestedTime, forKey: .requestedTime)
-        try container.encode(decidedTime, forKey: .decidedTime)
-        try container.encode(decidedById, forKey: .decidedById)
-        try container.encode(reason, forKey: .reason)
-        try container.encode(modifiedTime, forKey: .modifiedTime)
-    }
-}
-
-/// An erasure request as the API renders it.
-struct ErasureRequestJSON: Encodable {
-    let id: String
-    let status: String
-    let contactId: String
-    let portalUserId: String
-    let requestedTime: String
-    let decidedTime: String?
-    let decidedById: String?
-    let reason: String?
-    let modifiedTime: String
-
-    init(_ request: ErasureRequest) {
-        id = String(request.id)
-        status = request.status.rawValue
-        contactId = String(request.contactID)
-        portalUserId = String(request.portalUserID)
-        requestedTime = APITime.format(request.requestedAt)
-        decidedTime = request.decision.map { APITime.format($0.decidedAt) }
-        decidedById = request.decision.map { String($0.decidedBy) }
-        reason = request.decision?.reason
-        modifiedTime = APITime.format(request.updatedAt)
-    }
-
-    private enum Key: String, CodingKey {
-        case id, status, contactId, portalUserId, requestedTime, decidedTime, decidedById, reason, modifiedTime
-    }
-
-    /// Writes `null` for what is not decided yet, so every item has every key.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(status, forKey: .status)
-        try container.encode(contactId, forKey: .contactId)
-        try container.encode(portalUserId, forKey: .portalUserId)
+        if let emails {
+            try container.encode(emails.old, forKey: .oldEmail)
+            try container.encode(emails.new, forKey: .newEmail)
+        }
         try container.encode(requestedTime, forKey: .requestedTime)
         try container.encode(decidedTime, forKey: .decidedTime)
         try container.encode(decidedById, forKey: .decidedById)
