@@ -31,8 +31,8 @@ public enum DeskApplication {
         CustomFieldRoutes(auth: auth).register(on: router)
         AccessAdminRoutes(auth: auth).register(on: router)
         FieldPermissionAdminRoutes(auth: auth).register(on: router)
-        EmailChangeRequestRoutes(auth: auth).register(on: router)
-        ErasureRequestRoutes(auth: auth).register(on: router)
+        PrivacyQueueRoutes.emailChanges(auth: auth).register(on: router)
+        PrivacyQueueRoutes.erasures(auth: auth).register(on: router)
         let helpCenter = HelpCenter(site: PortalSite(config: config, idGenerator: { try? ids.generator(for: $0) },
                                                      logger: logger))
         let portalBodyLimits = helpCenter.register(on: router)
