@@ -25,6 +25,24 @@ struct IDGeneratorTests {
         #expect(all.allSatisfy { $0 > 0 })
     }
 
+    @Test("Threads racing within one millisecond past its 4,096 sequence numbers never share an ID")
+    func exhaustedSequenceAcrossThreads() async {
+        let generator = IDGenerator(region: .in, node: 5, clock: { 1_800_000_000_000 })
+        let batches = await withTaskGroup(of: [Int64].self) { group in
+            for _ in 0..<4 {
+                group.addTask { (0..<3_000).map { _ in generator.next() } }
+            }
+            var all: [[Int64]] = []
+            for await batch in group { all.append(batch) }
+            return all
+        }
+        let all = batches.flatMap { $0 }
+        #expect(Set(all).count == 12_000)
+        #expect(batches.allSatisfy { batch in zip(batch, batch.dropFirst()).allSatisfy { $0 < $1 } })
+        // 12,000 IDs in a frozen millisecond borrow the next two logical milliseconds.
+        #expect(Set(all.map { DecodedID($0).date }).count == 3)
+    }
+
     @Test("The region, node and time are recoverable from an ID", arguments: RegionID.allCases)
     func decodes(region: RegionID) {
         let now = Int64(Date().timeIntervalSince1970 * 1000)

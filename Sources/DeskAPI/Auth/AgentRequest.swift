@@ -85,7 +85,8 @@ struct APIAuthenticator: Sendable {
                                           errorCode: "OAUTH_ORG_MISMATCH")
             }
             let requirements = RouteRequirements.of(method: request.method.rawValue,
-                                                    routePattern: request.routePattern, path: request.path)
+                                                    routePattern: request.routePattern, path: request.path,
+                                                    cache: context.routeRequirements)
             guard let required = requirements.scopes, authenticated.scope.grants(anyOf: required) else {
                 throw HTTPError.unauthorized("The access token's OAuth scope does not allow this API.",
                                              errorCode: "SCOPE_MISMATCH")

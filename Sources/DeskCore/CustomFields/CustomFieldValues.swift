@@ -62,4 +62,28 @@ public struct CustomFieldValues: Sendable, Equatable {
             SELECT api_name FROM custom_fields WHERE org_id = \(org) AND module = \(module.rawValue) ORDER BY api_name
             """).map { try $0.decode("api_name", as: String.self) }
     }
+
+    /// A module's custom fields as ``CustomFieldNameCache`` keeps them.
+    struct ModuleFields: Sendable {
+        /// Every api name (deleted fields' too, as plain reads render them), in api-name order.
+        let names: [String]
+        /// The first live mandatory field's api name, or nil.
+        let firstMandatory: String?
+    }
+
+    /// The module's api names and its first live mandatory field (one indexed query).
+    static func moduleFields(_ connection: Connection, org: Int64, module: CustomFieldModule) throws -> ModuleFields {
+        let rows = try connection.query("""
+            SELECT api_name, deleted_at IS NULL AND is_mandatory = 1 AS live_mandatory
+            FROM custom_fields WHERE org_id = \(org) AND module = \(module.rawValue) ORDER BY api_name
+            """)
+        var names: [String] = []
+        var firstMandatory: String?
+        for row in rows {
+            let name = try row.decode("api_name", as: String.self)
+            names.append(name)
+            if firstMandatory == nil, try row.decode("live_mandatory", as: Int64.self) != 0 { firstMandatory = name }
+        }
+        return ModuleFields(names: names, firstMandatory: firstMandatory)
+    }
 }

@@ -33,23 +33,4 @@ extension WriteTransaction {
         guard !given, let mandatory = try row.decode("cf_mandatory", as: String?.self) else { return }
         throw StoreError.invalid(field: "cf/\(mandatory)", reason: "is mandatory")
     }
-
-    /// A condition for an `INSERT … SELECT … WHERE`: true when `module` has no mandatory custom field, so
-    /// that a create without custom field values inserts nothing when one has become mandatory.
-    func noMandatoryCustomField(_ module: CustomFieldModule) -> SQL {
-        """
-        NOT EXISTS (SELECT 1 FROM custom_fields WHERE org_id = \(orgID) AND module = \(module.rawValue)
-                        AND deleted_at IS NULL AND is_mandatory = 1)
-        """
-    }
-
-    /// Throws the refusal of a create without custom field values whose `INSERT` found a mandatory custom
-    /// field (see ``noMandatoryCustomField(_:)``), naming the first one.
-    func refuseMissingMandatoryCustomField(_ module: CustomFieldModule) throws -> Never {
-        let name = try connection.queryFirst("""
-            SELECT MIN(api_name) AS name FROM custom_fields
-            WHERE org_id = \(orgID) AND module = \(module.rawValue) AND deleted_at IS NULL AND is_mandatory = 1
-            """)?.decode("name", as: String?.self)
-        throw StoreError.invalid(field: "cf/\(name ?? "")", reason: "is mandatory")
-    }
 }

@@ -30,7 +30,9 @@ public final class IDGenerator: Sendable {
     public let region: RegionID
     public let node: UInt8
     private let clock: @Sendable () -> Int64
-    private let state = Mutex<(lastMillis: Int64, sequence: Int64)>((0, 0))
+    /// The last ID's time and sequence, packed as `lastMillis << sequenceBits | sequence`; advanced with
+    /// compare-and-exchange, so concurrent callers never wait on a lock.
+    private let state = Atomic<Int64>(0)
 
     /// - Parameters:
     ///   - region: the region whose records get these IDs.
@@ -46,19 +48,26 @@ public final class IDGenerator: Sendable {
 
     /// The next ID: greater than every ID this generator returned before.
     public func next() -> Int64 {
-        let (millis, sequence) = state.withLock { state -> (Int64, Int64) in
-            let now = max(clock() - Self.epochMilliseconds, 0)
-            if now > state.lastMillis {
-                state = (now, 0)
-            } else if state.sequence < Self.maxSequence {
-                state.sequence += 1
+        let now = max(clock() - Self.epochMilliseconds, 0)
+        var current = state.load(ordering: .relaxed)
+        while true {
+            let lastMillis = current >> Self.sequenceBits
+            let advanced: Int64
+            if now > lastMillis {
+                advanced = now << Self.sequenceBits
+            } else if current & Self.maxSequence < Self.maxSequence {
+                advanced = current + 1
             } else {
                 // Sequence exhausted (or the clock went back): borrow the next logical millisecond.
-                state = (state.lastMillis + 1, 0)
+                advanced = (lastMillis + 1) << Self.sequenceBits
             }
-            return (state.lastMillis, state.sequence)
+            let (exchanged, seen) = state.compareExchange(expected: current, desired: advanced, ordering: .relaxed)
+            if exchanged {
+                return Self.compose(millis: advanced >> Self.sequenceBits, region: region, node: node,
+                                    sequence: advanced & Self.maxSequence)
+            }
+            current = seen
         }
-        return Self.compose(millis: millis, region: region, node: node, sequence: sequence)
     }
 
     static func compose(millis: Int64, region: RegionID, node: UInt8, sequence: Int64) -> Int64 {

@@ -12,9 +12,9 @@ extension WriteTransaction {
     /// Queries: the INSERT and the audit INSERT; plus one lookup each for an assignee, department or
     /// contact that is given, and one read of the ticket custom field definitions only when `cf` has
     /// values. The new row is not read back: the ticket is built from what was inserted. Without `cf`
-    /// values the INSERT itself checks that tickets have no mandatory custom field (and inserts nothing
-    /// when one exists), and the response names the custom fields from ``CustomFieldNameCache``, as a
-    /// plain read of the ticket would.
+    /// values, whether tickets have a mandatory custom field (which refuses the create) and the custom
+    /// field names of the response come from ``CustomFieldNameCache``, as a plain read of the ticket would
+    /// name them (see its staleness across processes).
     public func createTicket(_ draft: TicketDraft) throws -> Ticket {
         var draft = draft
         if draft.assigneeID == nil, actor.agentID != 0, !actor.access.isAdministrator,
@@ -30,22 +30,24 @@ extension WriteTransaction {
         if let contact = draft.contactID { try validate(contact: contact) }
         let cf = draft.cf.isEmpty ? nil
             : try resolveCustomFields(.tickets, input: draft.cf, current: [:], isCreate: true)
+        let cache = CustomFieldNameCache.shared
+        if cf == nil,
+           let mandatory = try cache.firstMandatoryName(org: orgID, module: .tickets, connection: connection) {
+            throw StoreError.invalid(field: "cf/\(mandatory)", reason: "is mandatory")
+        }
         let number = try store.ticketNumbers.take(org: orgID, connection: connection)
         let id = store.ids.next()
         let cfText = cf.flatMap { CustomFieldText.encodeValues($0.values) }
-        let inserted = try connection.execute("""
+        try connection.execute("""
             INSERT INTO tickets (org_id, id, ticket_number, subject, description, status, priority, channel,
                                  email, assignee_id, due_date, classification, category, department_id, contact_id,
                                  cf, created_at, updated_at, version)
-            SELECT \(orgID), \(id), \(number), \(draft.subject), \(draft.description), \(draft.status.rawValue),
-                   \(draft.priority?.rawValue), \(draft.channel.rawValue), \(draft.email), \(draft.assigneeID),
-                   \(draft.dueDate), \(draft.classification?.rawValue), \(draft.category), \(draft.departmentID),
-                   \(draft.contactID), \(cfText), \(now), \(now), 1
-            FROM DUAL WHERE \(cf != nil) OR \(noMandatoryCustomField(.tickets))
+            VALUES (\(orgID), \(id), \(number), \(draft.subject), \(draft.description), \(draft.status.rawValue),
+                    \(draft.priority?.rawValue), \(draft.channel.rawValue), \(draft.email), \(draft.assigneeID),
+                    \(draft.dueDate), \(draft.classification?.rawValue), \(draft.category), \(draft.departmentID),
+                    \(draft.contactID), \(cfText), \(now), \(now), 1)
             """)
-        if inserted.affectedRows == 0 { try refuseMissingMandatoryCustomField(.tickets) }
-        let names = try cf?.names ?? CustomFieldNameCache.shared.names(org: orgID, module: .tickets,
-                                                                         connection: connection)
+        let names = try cf?.names ?? cache.names(org: orgID, module: .tickets, connection: connection)
         let ticket = Ticket(id: id, orgID: orgID, ticketNumber: number, subject: draft.subject,
                             description: draft.description, status: draft.status, priority: draft.priority,
                             channel: draft.channel, email: draft.email, assigneeID: draft.assigneeID,
