@@ -79,6 +79,34 @@ struct StoreTicketWriteTests {
         #expect(try db.count("tickets", org: org.id) == 2)
     }
 
+    @Test("The mandatory check follows definition changes at once: the first field by api name, then none")
+    func mandatoryFieldChanges() throws {
+        let db = try StoreTestDatabase()
+        defer { db.drop() }
+        let store = db.store()
+        let (org, _, actor) = try db.org()
+        let create = { try store.write(actor) { try $0.createTicket(TicketDraft(subject: "Plain")) } }
+        _ = try create()  // fills this thread's cache: no custom fields yet
+        let zone = try store.write(actor) {
+            try $0.createCustomField(CustomFieldDraft(module: .tickets, displayLabel: "Zone", type: .text,
+                                                      isMandatory: true))
+        }
+        let area = try store.write(actor) {
+            try $0.createCustomField(CustomFieldDraft(module: .tickets, displayLabel: "Area", type: .text,
+                                                      isMandatory: true))
+        }
+        #expect(throws: StoreError.invalid(field: "cf/cf_area", reason: "is mandatory")) { try create() }
+        _ = try store.write(actor) {
+            try $0.updateCustomField(area.id, changes: CustomFieldChanges(isMandatory: false), expectedVersion: nil)
+        }
+        #expect(throws: StoreError.invalid(field: "cf/cf_zone", reason: "is mandatory")) { try create() }
+        try store.write(actor) { try $0.deleteCustomField(zone.id, expectedVersion: nil) }
+        let created = try create()
+        #expect(created.cf.names == ["cf_area"])
+        #expect(try store.ticket(created.id, for: .system(org.id)) == created)
+        #expect(try db.count("tickets", org: org.id) == 2)
+    }
+
     @Test("Validation errors name the API field and write nothing")
     func validation() throws {
         let db = try StoreTestDatabase()
