@@ -7,21 +7,26 @@ import Darwin
 extension Connection {
     /// Runs `body` in a transaction: `START TRANSACTION`, then `COMMIT`, or `ROLLBACK` when it throws.
     ///
+    /// The transaction costs no round trip of its own: `START TRANSACTION` is sent with the body's first
+    /// statement, and statements the body queued with ``executeLater(_:)`` go with the `COMMIT` (see
+    /// ``sendQueued(commit:)``). A body that sends nothing costs nothing.
+    ///
     /// When the body (or the commit) fails with a deadlock (1213) or a lock wait timeout (1205), the
     /// transaction is rolled back and the *whole body* runs again after a short randomised backoff, up to
     /// `maxAttempts` runs in all — so the body must be safe to repeat (no side effects outside the
-    /// database). A lost connection inside the transaction is thrown, not retried.
+    /// database). A lost connection inside the transaction is thrown, not retried, except on the
+    /// transaction's first round trip (see ``firstRoundTrip(committing:_:)``).
     ///
     /// Called inside another transaction on the same connection, `body` simply joins it.
     public func transaction<T>(maxAttempts: Int = 5, _ body: (Connection) throws -> T) throws -> T {
         if isInTransaction { return try body(self) }
         var attempt = 1
         while true {
-            try withReconnect { try executeText("START TRANSACTION") }
             isInTransaction = true
+            beginPending = true
             do {
                 let value = try body(self)
-                try executeText("COMMIT")
+                try sendQueued(commit: true)
                 isInTransaction = false
                 return value
             } catch {
@@ -36,9 +41,12 @@ extension Connection {
         }
     }
 
-    /// Rolls back, ignoring errors (the connection may be gone), and leaves transaction mode.
+    /// Rolls back what reached the server, ignoring errors (the connection may be gone), drops the queued
+    /// statements, and leaves transaction mode.
     private func rollbackQuietly() {
-        try? executeText("ROLLBACK")
+        if !beginPending { try? executeText("ROLLBACK") }
+        beginPending = false
+        queued.removeAll()
         isInTransaction = false
     }
 

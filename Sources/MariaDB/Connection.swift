@@ -19,6 +19,11 @@ public final class Connection {
 
     /// Whether a ``transaction(maxAttempts:_:)`` body is running.
     public internal(set) var isInTransaction = false
+    /// Inside a transaction: its `START TRANSACTION` has not been sent yet (it travels with the
+    /// transaction's first round trip).
+    var beginPending = false
+    /// Inside a transaction: the statements ``executeLater(_:)`` queued and not sent yet.
+    var queued: [SQL] = []
     /// Counters of prepares, executions and reconnects.
     public internal(set) var statistics = ConnectionStatistics()
 
@@ -26,7 +31,7 @@ public final class Connection {
     private static let tooManyPreparedStatements: UInt32 = 1461
 
     var handle: UnsafeMutablePointer<MYSQL>?
-    private var isClosed = false
+    private(set) var isClosed = false
     let statements: StatementCache
 
     /// Connects: utf8mb4, session `time_zone = '+00:00'`, autocommit on.
@@ -82,7 +87,14 @@ public final class Connection {
 
     // MARK: - Internals
 
+    /// Runs `sql`; inside a transaction, after what the transaction still owes the server.
     private func run(_ sql: SQL) throws -> StatementOutcome {
+        if isInTransaction { try sendQueued(commit: false) }
+        return try runPrepared(sql)
+    }
+
+    /// Runs `sql` as a prepared statement (outside a transaction, reconnecting once when the link is lost).
+    func runPrepared(_ sql: SQL) throws -> StatementOutcome {
         try withReconnect {
             let statement = try preparedStatement(for: sql.text)
             statistics.executions += 1
@@ -133,7 +145,7 @@ public final class Connection {
         return handle
     }
 
-    private func reconnect() throws {
+    func reconnect() throws {
         disconnect()
         statistics.reconnects += 1
         handle = try Self.open(options)

@@ -9,7 +9,8 @@ extension WriteTransaction {
     /// never creates a ticket it cannot see. Under `department` sharing a ticket of one of its departments,
     /// and under public sharing any ticket, stays unassigned.
     ///
-    /// Queries: the INSERT and the audit INSERT; plus one lookup each for an assignee, department or
+    /// Queries: the INSERT and the audit INSERT, both queued to go with the commit (one round trip for the
+    /// whole create when nothing else is looked up); plus one lookup each for an assignee, department or
     /// contact that is given, and one read of the ticket custom field definitions only when `cf` has
     /// values. The new row is not read back: the ticket is built from what was inserted. Without `cf`
     /// values, whether tickets have a mandatory custom field (which refuses the create) and the custom
@@ -38,7 +39,7 @@ extension WriteTransaction {
         let number = try store.ticketNumbers.take(org: orgID, connection: connection)
         let id = store.ids.next()
         let cfText = cf.flatMap { CustomFieldText.encodeValues($0.values) }
-        try connection.execute("""
+        try connection.executeLater("""
             INSERT INTO tickets (org_id, id, ticket_number, subject, description, status, priority, channel,
                                  email, assignee_id, due_date, classification, category, department_id, contact_id,
                                  cf, created_at, updated_at, version)
