@@ -10,7 +10,8 @@ import CMariaDB
 /// Every statement is prepared with bound values and cached by SQL text (least recently used evicted
 /// beyond ``statementCacheCapacity``). When the connection is lost (errors 2006 / 2013) *outside* a
 /// transaction, it reconnects once, clears the statement cache, and retries the statement once; inside
-/// a transaction the error is thrown.
+/// a transaction the error is thrown (the transaction's first round trip excepted: see
+/// ``transaction(maxAttempts:_:)``).
 public final class Connection {
     /// The options this connection was opened with.
     public let options: ConnectionOptions
