@@ -9,6 +9,7 @@ extension Connection {
     ///
     /// - Throws: ``MariaDBError`` of the first failing statement; `sql` holds the start of the script.
     public func executeScript(_ text: String) throws {
+        if isInTransaction { try sendQueued(commit: false) }
         try ping()
         let mysql = try liveHandle()
         if mysql_set_server_option(mysql, MYSQL_OPTION_MULTI_STATEMENTS_ON) != 0 {
