@@ -84,10 +84,14 @@ public struct ResultColumns: Sendable, Equatable {
     }
 
     private static func hash(_ name: String) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        var name = name
+        // Over the contiguous UTF-8 bytes (a native or small string is made contiguous in place).
+        return name.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            return Int(truncatingIfNeeded: hash ^ (hash >> 32))
         }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 }

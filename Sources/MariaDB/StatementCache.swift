@@ -20,11 +20,11 @@ final class StatementCache {
 
     /// The cached statement for `sql`, marking it used.
     func statement(for sql: String) -> PreparedStatement? {
-        guard var entry = entries[sql] else { return nil }
+        // One hash of the text: the entry is marked in place through its index.
+        guard let index = entries.index(forKey: sql) else { return nil }
         clock &+= 1
-        entry.lastUse = clock
-        entries[sql] = entry
-        return entry.statement
+        entries.values[index].lastUse = clock
+        return entries.values[index].statement
     }
 
     /// Adds a statement, closing the least recently used one when full.

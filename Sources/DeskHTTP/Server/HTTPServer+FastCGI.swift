@@ -80,7 +80,15 @@ extension HTTPServer {
         var head: [UInt8] = []
         head.reserveCapacity(256)
         func append(_ text: String) {
-            for byte in text.utf8 where byte != 13 && byte != 10 && byte != 0 { head.append(byte) }
+            var text = text
+            text.withUTF8 { bytes in
+                // CR, LF and NUL are dropped (no header injection); the common text has none: one copy.
+                if !bytes.contains(where: { $0 == 13 || $0 == 10 || $0 == 0 }) {
+                    head.append(contentsOf: bytes)
+                } else {
+                    for byte in bytes where byte != 13 && byte != 10 && byte != 0 { head.append(byte) }
+                }
+            }
         }
         head.append(contentsOf: "Status: ".utf8)
         append(String(response.status.code))
