@@ -22,6 +22,12 @@ struct QueuedStatementTests {
             #expect(connection.statistics.executions - before == 1)
             #expect(!connection.isInTransaction)
             #expect(try ids(connection, table) == [1, 2])
+            // A live connection (plain or TLS) never reads as closed: no transaction reconnects.
+            for id in 3...5 {
+                try connection.transaction { tx in try tx.executeLater("INSERT INTO \(unsafeRaw: table) (id) VALUES (\(id))") }
+            }
+            #expect(try ids(connection, table) == [1, 2, 3, 4, 5])
+            #expect(connection.statistics.reconnects == 0)
             let label = try connection.queryFirst("SELECT label FROM \(unsafeRaw: table) WHERE id = \(1)")
             #expect(try label?.decode("label", as: String.self) == "一")
         }
