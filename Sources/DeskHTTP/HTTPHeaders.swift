@@ -43,6 +43,7 @@ public struct HTTPHeaders: Sendable, Sequence, Equatable, ExpressibleByDictionar
 
     /// Appends a value, keeping any earlier values of the same name.
     public mutating func add(name: String, value: String) {
+        if fields.capacity == 0 { fields.reserveCapacity(12) }   // a response's usual headers, one allocation
         fields.append((name: name, value: value))
     }
 

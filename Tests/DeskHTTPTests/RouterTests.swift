@@ -134,3 +134,14 @@ import Testing
         #expect(httpError { _ = try parameters.require("missing") }?.status == .internalServerError)
     }
 }
+
+@Suite("Route pattern splitting")
+struct RoutePatternSplitTests {
+    @Test("Segments after the leading slash, empty ones kept, non-ASCII whole",
+          arguments: [("/", [""]), ("/a/", ["a", ""]), ("/api/v1/tickets/12", ["api", "v1", "tickets", "12"]),
+                      ("//x", ["", "x"]), ("/a//b/", ["a", "", "b", ""]), ("/日本/ü", ["日本", "ü"]),
+                      ("a/b", ["b"]), ("plain", [])])
+    func split(path: String, segments: [String]) {
+        #expect(RoutePattern.split(path).map(String.init) == segments)
+    }
+}

@@ -31,6 +31,7 @@ struct CGIParameters {
 
     /// From a FastCGI request's environment.
     init(_ request: FastCGIRequest) {
+        headers.reserveCapacity(16)
         request.forEachParameter { name, value in
             add(name: name, value: { String(decoding: value, as: UTF8.self) })
         }

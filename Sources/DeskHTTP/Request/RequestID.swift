@@ -2,14 +2,16 @@
 public enum RequestID {
     /// Whether `value` matches `[A-Za-z0-9._-]{1,128}`.
     public static func isValid(_ value: String) -> Bool {
-        let utf8 = value.utf8
-        return (1...128).contains(utf8.count) && utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
-                true
-            default:
-                false
+        var value = value
+        return value.withUTF8 { utf8 in
+            (1...128).contains(utf8.count) && utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                    true
+                default:
+                    false
+                }
             }
         }
     }

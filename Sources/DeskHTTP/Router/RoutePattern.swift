@@ -32,7 +32,19 @@ struct RoutePattern {
     /// The segments of a path or pattern that starts with `/`: `"/"` → `[""]`, `"/a/"` → `["a", ""]`.
     /// Splits on the byte `/` (ASCII, so every piece starts and ends on a character boundary).
     static func split(_ path: String) -> [Substring] {
-        path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
-            .map { Substring($0) }
+        let utf8 = path.utf8
+        var segments: [Substring] = []
+        segments.reserveCapacity(8)
+        var start: String.Index?   // where the current segment starts (nil before the first `/`)
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "/") {
+                if let start { segments.append(path[start..<index]) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if let start { segments.append(path[start..<utf8.endIndex]) }
+        return segments
     }
 }
