@@ -17,7 +17,7 @@ enum TicketDownload {
         let headers: HTTPHeaders = [
             "Content-Type": attachment.contentType,
             "Content-Length": String(attachment.size),
-            "Content-Disposition": TicketContentDisposition.attachment(fileName: attachment.fileName),
+            "Content-Disposition": ContentDisposition.attachment(fileName: attachment.fileName),
             "X-Content-Type-Options": "nosniff",
             "Cache-Control": "private, no-store",
         ]

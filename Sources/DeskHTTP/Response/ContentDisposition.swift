@@ -1,8 +1,9 @@
 /// `Content-Disposition: attachment` for a download (RFC 6266): a printable-ASCII `filename` fallback and
-/// the exact name as `filename*=UTF-8''…` (RFC 8187 / 5987 percent-encoding), so Japanese names
-/// round-trip and nothing in a name can break out of the header.
-enum TicketContentDisposition {
-    static func attachment(fileName: String) -> String {
+/// the exact name as `filename*=UTF-8''…` (RFC 8187 percent-encoding), so Japanese names round-trip and
+/// nothing in a name can break out of the header. Used by the agent API's and the help center's downloads.
+public enum ContentDisposition {
+    /// The header value for downloading a file named `fileName`.
+    public static func attachment(fileName: String) -> String {
         "attachment; filename=\"\(asciiFallback(fileName))\"; filename*=UTF-8''\(percentEncoded(fileName))"
     }
 
