@@ -116,16 +116,33 @@ extension WriteTransaction {
         }
     }
 
-    /// Inserts the metadata row and the chunks of `file` and audits 'create'.
+    /// Inserts the metadata row and the chunks of `file` as the acting agent's, and audits 'create'.
     private func insertAttachment(_ file: AttachmentFile, ticketID: Int64?, expiresAt: Date?) throws -> Attachment {
+        try storeAttachment(file, at: AttachmentPlace(ticketID: ticketID, threadID: nil, commentID: nil),
+                            isPublic: file.isPublic, creatorID: actor.agentID, expiresAt: expiresAt)
+    }
+
+    /// Where an attachment hangs: its ticket (nil for an upload not linked yet) and, within it, a thread
+    /// or a comment.
+    struct AttachmentPlace {
+        let ticketID: Int64?
+        let threadID: Int64?
+        let commentID: Int64?
+    }
+
+    /// Inserts the metadata row and the chunks (at most 256 KiB each) of `file`, reads the row back and
+    /// audits 'create' (record type "attachment") with its fields: the one insert of an attachment, for
+    /// agents' files and end users' alike.
+    func storeAttachment(_ file: AttachmentFile, at place: AttachmentPlace, isPublic: Bool, creatorID: Int64,
+                         expiresAt: Date?) throws -> Attachment {
         let id = store.ids.next()
         let digest = SHA256Digest.hash(file.bytes)
         try connection.execute("""
             INSERT INTO attachments (org_id, id, ticket_id, thread_id, comment_id, file_name, content_type, size,
                                      sha256, is_public, creator_id, expires_at, created_at, updated_at, version)
-            VALUES (\(orgID), \(id), \(ticketID), \(Int64?.none), \(Int64?.none), \(file.fileName), \(file.contentType),
-                    \(Int64(file.bytes.count)), \(digest), \(file.isPublic), \(actor.agentID), \(expiresAt), \(now),
-                    \(now), 1)
+            VALUES (\(orgID), \(id), \(place.ticketID), \(place.threadID), \(place.commentID), \(file.fileName),
+                    \(file.contentType), \(Int64(file.bytes.count)), \(digest), \(isPublic), \(creatorID), \(expiresAt),
+                    \(now), \(now), 1)
             """)
         for (seq, range) in AttachmentChunking.ranges(count: file.bytes.count).enumerated() {
             try connection.execute("""
@@ -137,7 +154,11 @@ extension WriteTransaction {
             SELECT \(Attachment.columns) FROM attachments WHERE org_id = \(orgID) AND id = \(id)
             """).map(Attachment.init(row:)) else { throw StoreError.notFound }
         var changes: [FieldChange] = []
-        if let ticketID { changes.append(FieldChange(field: "ticketId", old: nil, new: String(ticketID))) }
+        if let ticketID = place.ticketID { changes.append(FieldChange(field: "ticketId", old: nil, new: String(ticketID))) }
+        if let threadID = place.threadID { changes.append(FieldChange(field: "threadId", old: nil, new: String(threadID))) }
+        if let commentID = place.commentID {
+            changes.append(FieldChange(field: "commentId", old: nil, new: String(commentID)))
+        }
         changes += [
             FieldChange(field: "name", old: nil, new: attachment.fileName),
             FieldChange(field: "contentType", old: nil, new: attachment.contentType),
