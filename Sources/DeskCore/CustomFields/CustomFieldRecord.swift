@@ -31,7 +31,7 @@ extension CustomFieldRecord {
     static func decodeInTransaction(_ row: Row, org: Int64, connection: Connection) throws -> Self {
         let record = try Self(row: row)
         guard CustomFieldValues.hasFields(row) else { return record }
-        let names = try CustomFieldValues.names(connection, org: org, module: customFieldModule)
+        let names = try CustomFieldValues.moduleFields(connection, org: org, module: customFieldModule).names
         return record.with(cf: record.cf.named(names))
     }
 }

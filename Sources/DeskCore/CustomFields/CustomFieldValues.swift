@@ -56,14 +56,8 @@ public struct CustomFieldValues: Sendable, Equatable {
         """
     }
 
-    /// The module's api names, in api-name order (one indexed query).
-    static func names(_ connection: Connection, org: Int64, module: CustomFieldModule) throws -> [String] {
-        try connection.query("""
-            SELECT api_name FROM custom_fields WHERE org_id = \(org) AND module = \(module.rawValue) ORDER BY api_name
-            """).map { try $0.decode("api_name", as: String.self) }
-    }
-
-    /// A module's custom fields as ``CustomFieldNameCache`` keeps them.
+    /// A module's custom fields: what ``CustomFieldNameCache`` keeps, and what reads inside a write name
+    /// `cf` with.
     struct ModuleFields: Sendable {
         /// Every api name (deleted fields' too, as plain reads render them), in api-name order.
         let names: [String]
