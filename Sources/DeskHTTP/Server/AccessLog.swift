@@ -9,7 +9,7 @@ struct AccessLog: Sendable {
         logger.info("request", metadata: [
             "method": .string(method.rawValue),
             "route": .string(route ?? "-"),
-            "status": .stringConvertible(status.code),
+            "status": .string(String(status.code)),
             "duration_ms": .string(Self.milliseconds(duration)),
             "request_id": .string(requestID),
         ])
@@ -18,8 +18,22 @@ struct AccessLog: Sendable {
     /// `"12.345"`: milliseconds with three decimals.
     static func milliseconds(_ duration: Duration) -> String {
         let (seconds, attoseconds) = duration.components
-        let microseconds = max(0, seconds * 1_000_000 + attoseconds / 1_000_000_000_000)
-        let fraction = String(microseconds % 1000)
-        return "\(microseconds / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+        var microseconds = max(0, seconds * 1_000_000 + attoseconds / 1_000_000_000_000)
+        // Digits from the last one backwards: at least "0.000", at most 20 digits and the point.
+        return String(unsafeUninitializedCapacity: 21) { buffer in
+            var start = buffer.count
+            repeat {
+                if buffer.count - start == 3 {
+                    start -= 1
+                    buffer[start] = UInt8(ascii: ".")
+                }
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(microseconds % 10)
+                microseconds /= 10
+            } while microseconds > 0 || buffer.count - start < 5
+            let length = buffer.count - start
+            for index in 0..<length { buffer[index] = buffer[start + index] }
+            return length
+        }
     }
 }

@@ -53,8 +53,15 @@ final class BufferedLogSink: Sendable {
 
     /// Appends one line (a newline is added); writes at once when `urgent` or when the shard is full.
     func append(_ line: String, urgent: Bool) {
+        appendLine(urgent: urgent) { bytes in bytes.append(contentsOf: line.utf8) }
+    }
+
+    /// Appends one line that `format` writes straight into the calling thread's shard (a newline is
+    /// added after it), so a line costs no buffer of its own; writes at once when `urgent` or when the
+    /// shard is full. `format` runs under the shard's lock: it must not log.
+    func appendLine(urgent: Bool, _ format: (inout [UInt8]) -> Void) {
         let size = currentThreadShard().bytes.withLock { bytes in
-            bytes.append(contentsOf: line.utf8)
+            format(&bytes)
             bytes.append(UInt8(ascii: "\n"))
             return bytes.count
         }

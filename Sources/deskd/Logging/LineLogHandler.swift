@@ -6,7 +6,8 @@ import Glibc
 
 /// deskd's log format, one line per event into a `BufferedLogSink`:
 /// `2026-11-29T16:16:19.123Z info deskd: request duration_ms=0.873 method=GET route=/livez status=200`.
-/// UTC timestamps with milliseconds, metadata sorted by key. Warnings and worse are written at once.
+/// UTC timestamps with milliseconds, metadata sorted by key. Warnings and worse are written at once. A line
+/// is formatted straight into the sink's buffer for the calling thread.
 struct LineLogHandler: LogHandler {
     let label: String
     let sink: BufferedLogSink
@@ -20,22 +21,39 @@ struct LineLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        let merged = mergedMetadata(event.metadata)
-        var line = Self.timestamp()
-        line.reserveCapacity(160)
-        line += " "
-        line += event.level.rawValue
-        line += " "
-        line += label
-        line += ": "
-        line += event.message.description
-        for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
-            line += " "
-            line += key
-            line += "="
-            line += value.description
+        let fields = Self.sortedFields(mergedMetadata(event.metadata))
+        let message = event.message.description
+        sink.appendLine(urgent: event.level >= .warning) { line in
+            Self.appendTimestamp(to: &line)
+            line.append(UInt8(ascii: " "))
+            line.append(contentsOf: event.level.rawValue.utf8)
+            line.append(UInt8(ascii: " "))
+            line.append(contentsOf: label.utf8)
+            line.append(contentsOf: ": ".utf8)
+            line.append(contentsOf: message.utf8)
+            for field in fields {
+                line.append(UInt8(ascii: " "))
+                line.append(contentsOf: field.key.utf8)
+                line.append(UInt8(ascii: "="))
+                line.append(contentsOf: field.value.utf8)
+            }
         }
-        sink.append(line, urgent: event.level >= .warning)
+    }
+
+    /// The metadata as text, sorted by key. Values are turned into text here, before the sink's lock is
+    /// taken, so a value's `description` may itself log.
+    private static func sortedFields(_ metadata: Logger.Metadata) -> [(key: String, value: String)] {
+        var fields: [(key: String, value: String)] = []
+        fields.reserveCapacity(metadata.count)
+        for (key, value) in metadata {
+            if case .string(let text) = value {
+                fields.append((key, text))
+            } else {
+                fields.append((key, value.description))
+            }
+        }
+        fields.sort { $0.key < $1.key }
+        return fields
     }
 
     /// The handler's, the provider's and the event's metadata, later ones winning; no copying in the
@@ -49,28 +67,37 @@ struct LineLogHandler: LogHandler {
         return merged
     }
 
-    /// Now, as `yyyy-MM-ddTHH:mm:ss.SSSZ` in UTC (no time zone database lookup, no formatter).
-    static func timestamp() -> String {
+    /// Appends now as `yyyy-MM-ddTHH:mm:ss.SSSZ` in UTC to `bytes` (no time zone database lookup, no
+    /// formatter).
+    static func appendTimestamp(to bytes: inout [UInt8]) {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         var seconds = now.tv_sec
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        var text: [UInt8] = Array("0000-00-00T00:00:00.000Z".utf8)
-        func put(_ value: Int, at end: Int, width: Int) {
+        func put(_ value: Int, width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
             var value = value
-            for index in stride(from: end, to: end - width, by: -1) {
-                text[index] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                value %= divisor
+                divisor /= 10
             }
         }
-        put(Int(parts.tm_year) + 1900, at: 3, width: 4)
-        put(Int(parts.tm_mon) + 1, at: 6, width: 2)
-        put(Int(parts.tm_mday), at: 9, width: 2)
-        put(Int(parts.tm_hour), at: 12, width: 2)
-        put(Int(parts.tm_min), at: 15, width: 2)
-        put(Int(parts.tm_sec), at: 18, width: 2)
-        put(Int(now.tv_nsec / 1_000_000), at: 22, width: 3)
-        return String(decoding: text, as: UTF8.self)
+        put(Int(parts.tm_year) + 1900, width: 4)
+        bytes.append(UInt8(ascii: "-"))
+        put(Int(parts.tm_mon) + 1, width: 2)
+        bytes.append(UInt8(ascii: "-"))
+        put(Int(parts.tm_mday), width: 2)
+        bytes.append(UInt8(ascii: "T"))
+        put(Int(parts.tm_hour), width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        put(Int(parts.tm_min), width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        put(Int(parts.tm_sec), width: 2)
+        bytes.append(UInt8(ascii: "."))
+        put(Int(now.tv_nsec / 1_000_000), width: 3)
+        bytes.append(UInt8(ascii: "Z"))
     }
 }
