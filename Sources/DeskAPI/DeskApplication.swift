@@ -37,6 +37,7 @@ public enum DeskApplication {
                                                      logger: logger))
         let portalBodyLimits = helpCenter.register(on: router)
         let middlewares = [RegionHostCheck(directory: directory).middleware, helpCenter.middleware()]
+        router.freeze()
         var limits = HTTPLimits()
         limits.maxBodyBytes = config.server.maxBodyBytes
         limits.routeBodyLimits += attachments.bodyLimits

@@ -127,6 +127,31 @@ import Testing
         }
     }
 
+    @Test("A frozen router answers as before, also from many threads at once")
+    func frozenRouterAnswersTheSame() async {
+        let router = router([(.get, "/t/search"), (.get, "/t/{id}"), (.patch, "/t/{id}"), (.get, "/t/{id}/y")])
+        let requests: [(HTTPMethod, String)] = [(.get, "/t/search"), (.get, "/t/5"), (.patch, "/t/5"),
+                                                (.head, "/t/5"), (.get, "/t/search/y"), (.post, "/t/5"), (.get, "/x")]
+        func answers() -> [String] {
+            requests.map { method, path in
+                switch router.match(method, path) {
+                case .found(_, let parameters, let pattern): "\(pattern) \(parameters.map { "\($0.name)=\($0.value)" })"
+                case .methodNotAllowed(let allowed): "405 \(allowed)"
+                case .notFound: "404"
+                }
+            }
+        }
+        let before = answers()
+        router.freeze()
+        #expect(answers() == before)
+        #expect(before[1] == "/t/{id} [\"id=5\"]")
+        let concurrent = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<8 { group.addTask { (0..<200).allSatisfy { _ in answers() == before } } }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(concurrent == Array(repeating: true, count: 8))
+    }
+
     @Test func requireConvertsParameters() throws {
         let parameters = RouteParameters([("id", "42"), ("slug", "x")])
         #expect(try parameters.require("id", as: Int64.self) == 42)

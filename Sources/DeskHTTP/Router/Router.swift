@@ -1,9 +1,11 @@
 import Foundation
+import Synchronization
 
 /// Routes a method and a percent-decoded path to a handler through a segment trie.
 ///
-/// Built once at start-up, then only read; registration is still guarded by a lock so that the type
-/// is honestly `Sendable`. Rules:
+/// Built once at start-up, then only read. Registration takes a lock so that the type is honestly
+/// `Sendable`; ``freeze()`` ends registration, after which lookups take no lock (worker threads would
+/// otherwise all contend for it on every request). Rules:
 /// - a literal segment wins over a `{parameter}` at the same position (`/tickets/search` before
 ///   `/tickets/{id}`), with backtracking when the literal branch leads nowhere;
 /// - a trailing slash is significant: `/tickets/` does not match `/tickets` (404);
@@ -16,6 +18,8 @@ public final class Router<Context>: @unchecked Sendable {
     private let lock = NSLock()
     private let root = RouteNode<Context>()
     private var table: [(method: HTTPMethod, pattern: String)] = []
+    /// Set by ``freeze()``: the trie no longer changes.
+    private let frozen = Atomic<Bool>(false)
 
     /// Creates an empty router.
     public init() {}
@@ -25,6 +29,7 @@ public final class Router<Context>: @unchecked Sendable {
         let parsed = RoutePattern(pattern)
         lock.lock()
         defer { lock.unlock() }
+        precondition(!frozen.load(ordering: .relaxed), "route \(method) \(pattern) registered after freeze()")
         var node = root
         for segment in parsed.segments {
             switch segment {
@@ -69,9 +74,22 @@ public final class Router<Context>: @unchecked Sendable {
     public func match(_ method: HTTPMethod, _ path: String) -> RouteMatch<Context> {
         guard path.hasPrefix("/") else { return .notFound }
         let segments = RoutePattern.split(path)[...]
+        // Once frozen (an acquiring load that pairs with freeze()'s releasing store), the trie is only
+        // read: no lock.
+        if frozen.load(ordering: .acquiring) { return lookUp(method, segments) }
         lock.lock()
         defer { lock.unlock() }
+        return lookUp(method, segments)
+    }
 
+    /// Ends registration: later `add` calls stop the process, and lookups no longer lock.
+    public func freeze() {
+        lock.lock()
+        defer { lock.unlock() }
+        frozen.store(true, ordering: .releasing)
+    }
+
+    private func lookUp(_ method: HTTPMethod, _ segments: ArraySlice<Substring>) -> RouteMatch<Context> {
         var parameters = RouteParameters()
         if let node = root.find(segments, parameters: &parameters, accept: { Self.route(in: $0, for: method) != nil }),
            let route = Self.route(in: node, for: method) {
