@@ -26,7 +26,7 @@ struct CustomFieldValuesJSON: DirectJSONEncodable {
         writer.beginObject()
         for (name, value) in values.all.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) })
         where hidden.isEmpty || !hidden.contains(name) {
-            writer.key(name)
+            writer.key(named: name)
             writer.string(value)
         }
         writer.endObject()

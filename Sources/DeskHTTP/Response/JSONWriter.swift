@@ -65,20 +65,45 @@ public struct JSONWriter {
         atStart = false
     }
 
-    /// Writes `"name":` (after a comma unless it is the object's first key).
-    public mutating func key(_ name: String) {
+    /// Writes `"name":` for a key written in the source (after a comma unless it is the object's first
+    /// key). Such keys are ASCII names with nothing to escape (debug builds check it), so their bytes are
+    /// copied as they are.
+    public mutating func key(_ name: StaticString) {
+        let utf8 = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         if !atStart { output.bytes.append(UInt8(ascii: ",")) }
         atStart = false
         #if DEBUG
-        let nameBytes = Array(name.utf8)
-        if let previous = lastKeys[lastKeys.count - 1] {
-            assert(previous.lexicographicallyPrecedes(nameBytes), "JSON keys out of order: \(name)")
-        }
-        lastKeys[lastKeys.count - 1] = nameBytes
+        assert(utf8.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") },
+               "JSON key needs escaping: \(name)")
+        checkOrder(Array(utf8))
+        #endif
+        output.bytes.append(UInt8(ascii: "\""))
+        output.bytes.append(contentsOf: utf8)
+        output.bytes.append(UInt8(ascii: "\""))
+        output.bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// Writes `"name":` for a key only known at run time, escaped (after a comma unless it is the object's
+    /// first key).
+    public mutating func key(named name: String) {
+        if !atStart { output.bytes.append(UInt8(ascii: ",")) }
+        atStart = false
+        #if DEBUG
+        checkOrder(Array(name.utf8))
         #endif
         output.writeString(name)
         output.bytes.append(UInt8(ascii: ":"))
     }
+
+    #if DEBUG
+    /// Checks that the object's keys come in UTF-8 byte order.
+    private mutating func checkOrder(_ nameBytes: [UInt8]) {
+        if let previous = lastKeys[lastKeys.count - 1] {
+            assert(previous.lexicographicallyPrecedes(nameBytes), "JSON keys out of order: \(nameBytes)")
+        }
+        lastKeys[lastKeys.count - 1] = nameBytes
+    }
+    #endif
 
     /// A string value.
     public mutating func string(_ value: String) {
