@@ -1,6 +1,7 @@
 # Sourced by scripts/bench.sh after part 2 (uses its measure, median, log, check, wrk settings and URLs).
 # Part 3: GET /api/v1/tickets?limit=50 as the manager agent (private ticket sharing, bench/access_setup.sh)
-# and as the administrator, alternating over TICKET_ROUNDS rounds. Time per request at the same number of
+# and as the administrator (in the order agent, admin, admin, agent within each round: measure_pair),
+# over TICKET_ROUNDS rounds. Time per request at the same number of
 # connections is connections / requests/s, so the ratio agent / administrator is admin rps / agent rps.
 # shellcheck shell=bash
 
@@ -27,8 +28,8 @@ bench_access_measure() {
     printf '%-8s %-34s %12s %10s %10s\n' "round" "responder" "requests/s" "p50" "p99"
     local round ratios=() A_RPS A_P50 A_P99 G_RPS G_P50 G_P99
     for round in $(seq 1 "$TICKET_ROUNDS"); do
-        read -r A_RPS A_P50 A_P99 < <(measure "list-admin-$round" "$TICKET_CONNECTIONS" "$LIST_URL" "${admin_args[@]}")
-        read -r G_RPS G_P50 G_P99 < <(measure "list-agent-$round" "$TICKET_CONNECTIONS" "$LIST_URL" "${agent_args[@]}")
+        read -r G_RPS G_P50 G_P99 A_RPS A_P50 A_P99 < <(measure_pair "list-agent-$round" "list-admin-$round" \
+            "$TICKET_CONNECTIONS" "$LIST_URL" agent_args "$LIST_URL" admin_args)
         printf '%-8s %-34s %12s %10s %10s\n' "$round" "GET /tickets?limit=50 admin" "$A_RPS" "$A_P50" "$A_P99"
         printf '%-8s %-34s %12s %10s %10s\n' "$round" "GET /tickets?limit=50 agent private" "$G_RPS" "$G_P50" "$G_P99"
         ratios+=("$(awk -v a="$A_RPS" -v g="$G_RPS" 'BEGIN { if (g > 0) printf "%.3f", a / g; else print 0 }')")

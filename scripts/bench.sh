@@ -22,8 +22,10 @@
 #    tickets). Prints how many tickets each one sees (a warning when the agent sees all: record visibility is
 #    not applied to lists), requests/s, p50, p99 and the median ratio of time per request agent /
 #    administrator (target <= 1.5).
-# The parts alternate their responders over BENCH_ROUNDS rounds (default 3; the ticket and visibility
-# parts BENCH_TICKET_ROUNDS, default BENCH_ROUNDS).
+# The parts repeat over BENCH_ROUNDS rounds (default 3; the ticket and visibility parts BENCH_TICKET_ROUNDS,
+# default BENCH_ROUNDS). Within a round, a responder and the baseline it is compared with run in the order
+# A B B A, each for half of BENCH_DURATION (10s): this host's speed drifts by up to ±20% within seconds,
+# and the alternation makes a drift slow both alike instead of deciding the ratio.
 # deskd runs at log level info, as in production: one access-log line per request is part of the cost.
 # BENCH_LOG_LEVEL=warning measures it without access logging.
 # BENCH_PROFILE=1 records a CPU profile of deskd during each deskd ticket measurement of round 1
@@ -36,6 +38,9 @@ cd "$ROOT"
 
 BENCH="$ROOT/.run/bench"
 DURATION=${BENCH_DURATION:-10s}
+[[ "$DURATION" =~ ^([1-9][0-9]*)s$ && ${BASH_REMATCH[1]} -ge 2 ]] \
+    || { echo "bench: BENCH_DURATION must be whole seconds, at least 2s (e.g. 10s)" >&2; exit 2; }
+HALF_DURATION="$((${DURATION%s} / 2))s"   # responders measured against each other run in two halves
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 WORKERS=${BENCH_WORKERS:-32}
@@ -247,7 +252,7 @@ measure() { # NAME CONNECTIONS URL [WRK ARGS…] → prints "rps p50 p99", keeps
     shift 3
     log "measuring $name: wrk -t$THREADS -c$connections -d$DURATION --latency $* $url" >&2
     local perf_pid=""
-    if [[ "${BENCH_PROFILE:-0}" == 1 && "$name" =~ ^(get-ticket|list-tickets|post-ticket)-1$ ]]; then
+    if [[ "${BENCH_PROFILE:-0}" == 1 && "$name" =~ ^(get-ticket-1-a|list-tickets-1|post-ticket-1)$ ]]; then
         perf record -q -e cpu-clock -g -p "$(<"$BENCH/deskd.pid")" -o "$BENCH/perf-$name.data" \
             >/dev/null 2>&1 &
         perf_pid=$!
@@ -270,13 +275,46 @@ measure() { # NAME CONNECTIONS URL [WRK ARGS…] → prints "rps p50 p99", keeps
 }
 median() { sort -n | awk '{ r[NR] = $1 } END { printf "%.2f", r[int((NR + 1) / 2)] }'; }
 
+# measure_pair NAME_A NAME_B CONNECTIONS URL_A ARGS_A URL_B ARGS_B (ARGS_*: names of arrays of wrk args)
+# A responder and its baseline are measured in the order A B B A, each run half of DURATION (reports
+# wrk-NAME_A-a.txt, wrk-NAME_A-b.txt, …). This host's speed drifts by ±20% over seconds; alternating in
+# halves makes a drift during the round slow both alike, where one A run followed by one B run compared
+# two different machines. Prints "rpsA p50A p99A rpsB p50B p99B": requests/s over both halves, and the
+# larger p50 and p99 of the two halves.
+measure_pair() {
+    local name_a=$1 name_b=$2 connections=$3 url_a=$4 url_b=$6
+    local -n pair_args_a=$5 pair_args_b=$7
+    local half=$HALF_DURATION a1 b1 b2 a2
+    a1=$(DURATION=$half measure "$name_a-a" "$connections" "$url_a" "${pair_args_a[@]}")
+    b1=$(DURATION=$half measure "$name_b-a" "$connections" "$url_b" "${pair_args_b[@]}")
+    b2=$(DURATION=$half measure "$name_b-b" "$connections" "$url_b" "${pair_args_b[@]}")
+    a2=$(DURATION=$half measure "$name_a-b" "$connections" "$url_a" "${pair_args_a[@]}")
+    printf '%s %s\n' "$(combine_halves "$a1" "$a2")" "$(combine_halves "$b1" "$b2")"
+}
+# combine_halves "rps p50 p99" "rps p50 p99" → "rps p50 p99": mean requests/s, larger p50 and p99
+combine_halves() {
+    awk -v x="$1" -v y="$2" '
+        function us(t) {   # wrk latency text (850.00us, 1.23ms, 1.02s) in microseconds
+            if (t ~ /us$/) return t + 0
+            if (t ~ /ms$/) return t * 1000
+            if (t ~ /s$/) return t * 1000000
+            return t + 0
+        }
+        function larger(s, t) { return us(s) >= us(t) ? s : t }
+        BEGIN {
+            split(x, a, " "); split(y, b, " ")
+            printf "%.2f %s %s", (a[1] + b[1]) / 2, larger(a[2], b[2]), larger(a[3], b[3])
+        }'
+}
+
 # The machine's speed drifts (shared cores): measure C and deskd alternately, ROUNDS times, and report
 # each round and the median of the per-round ratios.
 printf '%-8s %-22s %12s %10s %10s\n' "round" "responder" "requests/s" "p50" "p99"
 ratios=()
+NO_ARGS=()
 for round in $(seq 1 "$ROUNDS"); do
-    read -r C_RPS C_P50 C_P99 < <(measure "c-$round" "$CONNECTIONS" "$C_URL")
-    read -r D_RPS D_P50 D_P99 < <(measure "deskd-$round" "$CONNECTIONS" "$DESKD_URL")
+    read -r D_RPS D_P50 D_P99 C_RPS C_P50 C_P99 \
+        < <(measure_pair "deskd-$round" "c-$round" "$CONNECTIONS" "$DESKD_URL" NO_ARGS "$C_URL" NO_ARGS)
     printf '%-8s %-22s %12s %10s %10s\n' "$round" "C libfcgi baseline" "$C_RPS" "$C_P50" "$C_P99"
     printf '%-8s %-22s %12s %10s %10s\n' "$round" "deskd GET /livez" "$D_RPS" "$D_P50" "$D_P99"
     ratios+=("$(awk -v d="$D_RPS" -v c="$C_RPS" 'BEGIN { if (c > 0) printf "%.3f", d / c; else print 0 }')")
@@ -302,8 +340,8 @@ printf '%-8s %-30s %12s %10s %10s\n' "round" "responder" "requests/s" "p50" "p99
 get_ratios=()
 post_rates=()
 for round in $(seq 1 "$TICKET_ROUNDS"); do
-    read -r CD_RPS CD_P50 CD_P99 < <(measure "c-db-$round" "$TICKET_CONNECTIONS" "$C_DB_URL" "${C_DB_ARGS[@]}")
-    read -r G_RPS G_P50 G_P99 < <(measure "get-ticket-$round" "$TICKET_CONNECTIONS" "$GET_URL" "${GET_ARGS[@]}")
+    read -r G_RPS G_P50 G_P99 CD_RPS CD_P50 CD_P99 < <(measure_pair "get-ticket-$round" "c-db-$round" \
+        "$TICKET_CONNECTIONS" "$GET_URL" GET_ARGS "$C_DB_URL" C_DB_ARGS)
     read -r L_RPS L_P50 L_P99 < <(measure "list-tickets-$round" "$TICKET_CONNECTIONS" "$LIST_URL" "${LIST_ARGS[@]}")
     read -r P_RPS P_P50 P_P99 < <(measure "post-ticket-$round" "$TICKET_CONNECTIONS" "$POST_URL" "${POST_ARGS[@]}")
     printf '%-8s %-30s %12s %10s %10s\n' "$round" "C libfcgi + SELECT by id" "$CD_RPS" "$CD_P50" "$CD_P99"
