@@ -79,29 +79,31 @@ extension HTTPServer {
     static func head(of response: HTTPResponse) -> [UInt8] {
         var head: [UInt8] = []
         head.reserveCapacity(256)
-        func append(_ text: String) {
-            var text = text
-            text.withUTF8 { bytes in
-                // CR, LF and NUL are dropped (no header injection); the common text has none: one copy.
-                if !bytes.contains(where: { $0 == 13 || $0 == 10 || $0 == 0 }) {
-                    head.append(contentsOf: bytes)
-                } else {
-                    for byte in bytes where byte != 13 && byte != 10 && byte != 0 { head.append(byte) }
-                }
-            }
-        }
         head.append(contentsOf: "Status: ".utf8)
-        append(String(response.status.code))
+        appendHeaderText(String(response.status.code), to: &head)
         head.append(UInt8(ascii: " "))
-        append(response.status.reason)
+        appendHeaderText(response.status.reason, to: &head)
         head.append(contentsOf: "\r\n".utf8)
         for (name, value) in response.headers {
-            append(name)
+            appendHeaderText(name, to: &head)
             head.append(contentsOf: ": ".utf8)
-            append(value)
+            appendHeaderText(value, to: &head)
             head.append(contentsOf: "\r\n".utf8)
         }
         head.append(contentsOf: "\r\n".utf8)
         return head
+    }
+
+    /// Appends `text` without its CR, LF and NUL bytes (no header injection); the common text has none
+    /// and is copied at once.
+    private static func appendHeaderText(_ text: String, to head: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            if !bytes.contains(where: { $0 == 13 || $0 == 10 || $0 == 0 }) {
+                head.append(contentsOf: bytes)
+            } else {
+                for byte in bytes where byte != 13 && byte != 10 && byte != 0 { head.append(byte) }
+            }
+        }
     }
 }
