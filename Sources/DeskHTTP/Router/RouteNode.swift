@@ -8,7 +8,15 @@ final class RouteNode<Context> {
     var literals: [String: RouteNode] = [:]
     var parameterName: String?
     var parameterChild: RouteNode?
-    var routes: [HTTPMethod: Route] = [:]
+    /// The routes ending here, one per method. A node has a handful at most: a list searched by comparing
+    /// method names costs less than hashing the method on every lookup.
+    var routes: [(method: HTTPMethod, route: Route)] = []
+
+    /// The route registered for exactly `method`, if any.
+    func route(for method: HTTPMethod) -> Route? {
+        for entry in routes where entry.method.rawValue == method.rawValue { return entry.route }
+        return nil
+    }
 
     /// Finds the first terminal node for `segments` whose routes satisfy `accept`, preferring literal
     /// segments over parameters and backtracking when a branch fails. Captured values are appended to

@@ -54,8 +54,8 @@ public final class Router<Context>: @unchecked Sendable {
                 }
             }
         }
-        precondition(node.routes[method] == nil, "route \(method) \(pattern) registered twice")
-        node.routes[method] = RouteNode.Route(handler: handler, pattern: pattern)
+        precondition(node.route(for: method) == nil, "route \(method) \(pattern) registered twice")
+        node.routes.append((method: method, route: RouteNode.Route(handler: handler, pattern: pattern)))
         table.append((method: method, pattern: pattern))
     }
 
@@ -97,7 +97,7 @@ public final class Router<Context>: @unchecked Sendable {
         }
         var ignored = RouteParameters()
         if let node = root.find(segments, parameters: &ignored, accept: { !$0.routes.isEmpty }) {
-            return .methodNotAllowed(allowed: Self.allowed(node.routes.keys))
+            return .methodNotAllowed(allowed: Self.allowed(node.routes.map(\.method)))
         }
         return .notFound
     }
@@ -110,12 +110,12 @@ public final class Router<Context>: @unchecked Sendable {
     }
 
     private static func route(in node: RouteNode<Context>, for method: HTTPMethod) -> RouteNode<Context>.Route? {
-        if let route = node.routes[method] { return route }
-        if method == .head { return node.routes[.get] }
+        if let route = node.route(for: method) { return route }
+        if method == .head { return node.route(for: .get) }
         return nil
     }
 
-    private static func allowed(_ methods: Dictionary<HTTPMethod, RouteNode<Context>.Route>.Keys) -> [HTTPMethod] {
+    private static func allowed(_ methods: [HTTPMethod]) -> [HTTPMethod] {
         var set = Set(methods)
         if set.contains(.get) { set.insert(.head) }
         let order: [HTTPMethod] = [.get, .head, .post, .put, .patch, .delete, .options]
