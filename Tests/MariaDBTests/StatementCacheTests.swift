@@ -31,6 +31,27 @@ struct StatementCacheTests {
         #expect(connection.statistics.prepares - before == 4)
     }
 
+    @Test("Texts that differ in one byte, or only in Unicode normalisation, are different statements")
+    func textsAreKeyedByTheirBytes() throws {
+        let connection = try TestServer.connect()
+        let before = connection.statistics.prepares
+        let padding = String(repeating: " ", count: 300)
+        // Same length, same long prefix and suffix: they differ in one byte in the middle.
+        let first = try connection.queryFirst(SQL(unsafeRaw: "SELECT \(padding)1\(padding) AS v"))
+        let second = try connection.queryFirst(SQL(unsafeRaw: "SELECT \(padding)2\(padding) AS v"))
+        #expect(try first?.decode("v", as: Int.self) == 1)
+        #expect(try second?.decode("v", as: Int.self) == 2)
+        // "é" precomposed (2 bytes) and decomposed (3 bytes): equal Swift strings, different SQL bytes.
+        let composed = try connection.queryFirst(SQL(unsafeRaw: "SELECT HEX('\u{e9}') AS v"))
+        let decomposed = try connection.queryFirst(SQL(unsafeRaw: "SELECT HEX('e\u{301}') AS v"))
+        #expect(try composed?.decode("v", as: String.self) == "C3A9")
+        #expect(try decomposed?.decode("v", as: String.self) == "65CC81")
+        #expect(connection.statistics.prepares - before == 4)
+        _ = try connection.queryFirst(SQL(unsafeRaw: "SELECT \(padding)1\(padding) AS v"))
+        _ = try connection.queryFirst(SQL(unsafeRaw: "SELECT HEX('e\u{301}') AS v"))
+        #expect(connection.statistics.prepares - before == 4)
+    }
+
     @Test("A cached statement's fetch buffers fit every result: short, long, very long, short again")
     func resultBuffersFitEachResult() throws {
         let connection = try TestServer.connect()
