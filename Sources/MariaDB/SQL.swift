@@ -58,7 +58,9 @@ public struct SQL: ExpressibleByStringInterpolation, Sendable, Equatable, Custom
 
         public init(literalCapacity: Int, interpolationCount: Int) {
             text = ""
-            text.reserveCapacity(literalCapacity + interpolationCount)
+            // Room for the interpolated fragments too (column lists, conditions): growing the text while
+            // appending them cost reallocations and copies on every query.
+            text.reserveCapacity(literalCapacity + interpolationCount + (interpolationCount > 0 ? 256 : 0))
             bindings = []
             bindings.reserveCapacity(interpolationCount)
         }
