@@ -1,4 +1,5 @@
 @testable import deskd
+import DeskHTTP
 import Foundation
 import Logging
 import Testing
@@ -67,5 +68,36 @@ struct BufferedLogSinkTests {
         let line = try #require(try file.lines().first)
         let pattern = #/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z warning deskd: request method=GET status=200 worker=3$/#
         #expect(line.wholeMatch(of: pattern) != nil, "\(line)")
+    }
+
+    @Test("An access line written directly equals the info message with the same metadata")
+    func accessLineMatchesTheLoggedLine() throws {
+        let file = LogFile()
+        let sink = BufferedLogSink(descriptor: file.descriptor, interval: .seconds(60))
+        let handler = LineLogHandler(label: "deskd", sink: sink, logLevel: .info)
+        let logger = Logger(label: "deskd") { _ in handler }
+        let record = AccessRecord(method: .get, route: "/api/v1/tickets/{id}", status: .ok,
+                                  duration: .microseconds(1_234), requestID: "rid-1")
+        logger.info("request", metadata: [
+            "method": "GET", "route": "/api/v1/tickets/{id}", "status": "200", "duration_ms": "1.234",
+            "request_id": "rid-1",
+        ])
+        let writer = try #require(AccessLineWriter.forLevel(.info, label: "deskd", sink: sink))
+        writer.write(record)
+        writer.write(AccessRecord(method: .post, route: nil, status: .notFound, duration: .zero, requestID: "rid-2"))
+        sink.flush()
+        let lines = try file.lines().map { $0.drop { $0 != " " } }   // without the timestamps
+        #expect(lines.count == 3)
+        #expect(lines[0] == " info deskd: request duration_ms=1.234 method=GET request_id=rid-1 route=/api/v1/tickets/{id} status=200")
+        #expect(lines[1] == lines[0])
+        #expect(lines[2] == " info deskd: request duration_ms=0.000 method=POST request_id=rid-2 route=- status=404")
+        #expect(try file.lines().allSatisfy { $0.prefix(24).wholeMatch(of: #/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/#) != nil })
+    }
+
+    @Test("No access line writer when the level leaves out info lines")
+    func noAccessLinesAboveInfo() {
+        let sink = BufferedLogSink(descriptor: -1, interval: .seconds(60))
+        #expect(AccessLineWriter.forLevel(.notice, label: "deskd", sink: sink) == nil)
+        #expect(AccessLineWriter.forLevel(.debug, label: "deskd", sink: sink) != nil)
     }
 }

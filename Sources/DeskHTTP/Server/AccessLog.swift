@@ -1,11 +1,43 @@
 import Logging
 
+/// One request's access-log fields. Never the query string, never personal data.
+public struct AccessRecord: Sendable {
+    /// The request method.
+    public let method: HTTPMethod
+    /// The route pattern that answered (`/api/v1/tickets/{id}`), nil when none did.
+    public let route: String?
+    /// The response status.
+    public let status: HTTPStatus
+    /// From the request's arrival to the response's last byte handed to the web server.
+    public let duration: Duration
+    /// The request id the response carries.
+    public let requestID: String
+
+    /// A record of these fields.
+    public init(method: HTTPMethod, route: String?, status: HTTPStatus, duration: Duration, requestID: String) {
+        self.method = method
+        self.route = route
+        self.status = status
+        self.duration = duration
+        self.requestID = requestID
+    }
+
+    /// The duration as the access line shows it: milliseconds with three decimals.
+    public var milliseconds: String { AccessLog.milliseconds(duration) }
+}
+
 /// Writes one info line per request: message `request`, metadata `method`, `route` (the pattern or
-/// `-`), `status`, `duration_ms` and `request_id`. Never the query string, never personal data.
+/// `-`), `status`, `duration_ms` and `request_id`; or hands the fields to `writer` when one is set (a
+/// log that formats the line itself, without building swift-log metadata on every request).
 struct AccessLog: Sendable {
     let logger: Logger
+    let writer: (@Sendable (AccessRecord) -> Void)?
 
     func record(method: HTTPMethod, route: String?, status: HTTPStatus, duration: Duration, requestID: String) {
+        if let writer {
+            writer(AccessRecord(method: method, route: route, status: status, duration: duration, requestID: requestID))
+            return
+        }
         logger.info("request", metadata: [
             "method": .string(method.rawValue),
             "route": .string(route ?? "-"),

@@ -30,8 +30,9 @@ extension HTTPServer {
         }
         finalize(&response, method: method, requestID: requestID)
         write(response, to: fastCGIRequest, method: method, requestID: requestID)
-        AccessLog(logger: logger).record(method: method, route: route, status: response.status,
-                                         duration: ContinuousClock.now - start, requestID: requestID)
+        AccessLog(logger: logger, writer: accessLogWriter)
+            .record(method: method, route: route, status: response.status,
+                    duration: ContinuousClock.now - start, requestID: requestID)
     }
 
     /// Reads the body into `request`; returns the error to answer with instead, if any.

@@ -15,6 +15,9 @@ public struct HTTPServer<Context>: Sendable {
     public let logger: Logger
     /// Renders `HTTPError`s.
     public let errorRenderer: ErrorRenderer
+    /// Where each request's access line goes instead of an info message on `logger`, when set (nil: the
+    /// logger). deskd's own line log sets it so that the line is written without swift-log metadata.
+    public var accessLogWriter: (@Sendable (AccessRecord) -> Void)?
 
     /// Creates a server.
     public init(router: Router<Context>, middlewares: [Middleware<Context>] = [], limits: HTTPLimits, logger: Logger) {
@@ -42,8 +45,9 @@ public struct HTTPServer<Context>: Sendable {
         }
         finalize(&response, method: request.method, requestID: request.requestID)
         if request.method == .head { response.body = .bytes([]) }
-        AccessLog(logger: logger).record(method: request.method, route: route, status: response.status,
-                                         duration: ContinuousClock.now - start, requestID: request.requestID)
+        AccessLog(logger: logger, writer: accessLogWriter)
+            .record(method: request.method, route: route, status: response.status,
+                    duration: ContinuousClock.now - start, requestID: request.requestID)
         return response
     }
 

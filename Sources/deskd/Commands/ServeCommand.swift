@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeskAPI
+import DeskHTTP
 import DeskCore
 import FastCGI
 import Logging
@@ -23,9 +24,9 @@ struct ServeCommand: ParsableCommand {
         try failingClearly {
             let config = try global.loadConfig()
             try requireCurrentSchemas(config)
-            let (logger, logSink) = LoggingSetup.bootstrap(level: config.log.level)
+            let (logger, logSink, accessLines) = LoggingSetup.bootstrap(level: config.log.level)
             defer { logSink.flush() }
-            try serve(config, logger: logger)
+            try serve(config, logger: logger, accessLines: accessLines)
         }
     }
 
@@ -43,7 +44,7 @@ struct ServeCommand: ParsableCommand {
         }
     }
 
-    private func serve(_ config: DeskConfig, logger: Logger) throws {
+    private func serve(_ config: DeskConfig, logger: Logger, accessLines: AccessLineWriter?) throws {
         var responderConfig = ResponderConfiguration(
             listen: config.server.socket.isEmpty ? .inheritedDescriptor : .unixSocket(path: config.server.socket))
         responderConfig.workerCount = config.server.workers
@@ -54,7 +55,16 @@ struct ServeCommand: ParsableCommand {
         } catch {
             throw CLIFailure("cannot listen: \(error)")
         }
-        let server = DeskApplication.makeServer(config: config, logger: logger)
+        let server = {
+            var server = DeskApplication.makeServer(config: config, logger: logger)
+            // Access lines go straight into the log buffer; none when the level leaves out info lines.
+            if let accessLines {
+                server.accessLogWriter = { @Sendable record in accessLines.write(record) }
+            } else {
+                server.accessLogWriter = { @Sendable _ in }
+            }
+            return server
+        }()
         let mail = config.mail.deliver ? MailDeliveryLoop(config: config, logger: logger) : nil
         mail?.start()
         let signals = SignalWatcher { name in
