@@ -129,16 +129,22 @@ public final class FastCGIRequest {
     }
 
     private static let chunkSize = 64 * 1024
+    /// The read size for a body of undeclared length.
+    private static let smallChunkSize = 4 * 1024
 
     private static func readAll(from input: UnsafeMutablePointer<FCGX_Stream>, declared: Int?, maxBytes: Int) throws(FastCGIError) -> [UInt8] {
         if let declared, declared > maxBytes { throw FastCGIError.bodyTooLarge(limit: maxBytes) }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(declared ?? chunkSize, maxBytes))
-        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: chunkSize)
+        bytes.reserveCapacity(min(declared ?? 0, maxBytes))
+        // Reads of up to the declared length and one byte (to notice a body larger than declared), or of a
+        // small chunk when no length was declared: a request without a body (every GET) allocates no
+        // large buffer.
+        let bufferSize = min(chunkSize, (declared ?? smallChunkSize) + 1)
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: bufferSize)
         defer { buffer.deallocate() }
         while true {
             // Ask for one byte beyond the limit, to notice a body larger than declared.
-            let wanted = min(chunkSize, maxBytes - bytes.count + 1)
+            let wanted = min(bufferSize, maxBytes - bytes.count + 1)
             let count = Int(FCGX_GetStr(buffer, Int32(wanted), input))
             if count > 0 {
                 bytes.append(contentsOf: UnsafeRawBufferPointer(start: buffer, count: count))

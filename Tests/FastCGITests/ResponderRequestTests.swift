@@ -24,15 +24,17 @@ struct ResponderRequestTests {
         #expect(got["FCGI_ROLE"] == "RESPONDER")
     }
 
-    @Test("the body is read and echoed with the request's token")
-    func bodyIsRead() throws {
+    @Test("the body is read and echoed with the request's token, whether its length is declared or not",
+          arguments: [true, false])
+    func bodyIsRead(declareLength: Bool) throws {
         let server = try RunningResponder(handle: echoHandler(bodyLimit: 300_000))
         defer { _ = server.stopAndWait() }
 
         let body = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 % 251) }
         let client = try server.client()
         let response = try client.roundTrip(
-            params: requestParams(uri: "/echo", token: "abc", method: "POST", contentLength: body.count),
+            params: requestParams(uri: "/echo", token: "abc", method: "POST",
+                                  contentLength: declareLength ? body.count : nil),
             body: body, keepConnection: false
         )
         #expect(response.status == 200)
