@@ -373,6 +373,11 @@ struct JSONByteWriter {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
+            // Most text has nothing to escape: found eight bytes at a time, then copied at once.
+            guard Self.needsEscaping(utf8) else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
             var start = 0
             for index in 0..<utf8.count {
                 let byte = utf8[index]
@@ -395,6 +400,38 @@ struct JSONByteWriter {
             if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count])) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+extension JSONByteWriter {
+    /// Whether `utf8` has a byte JSON strings escape: a control character (below 0x20), `"` or `\`.
+    static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(utf8)
+        var offset = 0
+        while offset + 8 <= raw.count {
+            if wordNeedsEscaping(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return true }
+            offset += 8
+        }
+        while offset < raw.count {
+            let byte = raw[offset]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            offset += 1
+        }
+        return false
+    }
+
+    /// Whether any of the eight bytes of `word` is below 0x20, `"` or `\` (the classic "has less than"
+    /// and "has zero byte" bit tricks: exact for whether any byte matches).
+    @inline(__always)
+    private static func wordNeedsEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let belowSpace = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5c)
+        let hasQuote = (quote &- ones) & ~quote & highs
+        let hasBackslash = (backslash &- ones) & ~backslash & highs
+        return (belowSpace | hasQuote | hasBackslash) != 0
     }
 }
 

@@ -70,17 +70,27 @@ public struct JSONWriter {
     /// copied as they are.
     public mutating func key(_ name: StaticString) {
         let utf8 = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-        if !atStart { output.bytes.append(UInt8(ascii: ",")) }
+        let comma = !atStart
         atStart = false
         #if DEBUG
         assert(utf8.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") },
                "JSON key needs escaping: \(name)")
         checkOrder(Array(utf8))
         #endif
-        output.bytes.append(UInt8(ascii: "\""))
-        output.bytes.append(contentsOf: utf8)
-        output.bytes.append(UInt8(ascii: "\""))
-        output.bytes.append(UInt8(ascii: ":"))
+        // `,"name":` assembled on the stack and appended at once (one capacity check instead of five).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + 4) { buffer in
+            var end = 0
+            if comma {
+                buffer[end] = UInt8(ascii: ",")
+                end += 1
+            }
+            buffer[end] = UInt8(ascii: "\"")
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[(end + 1)...]).initialize(from: utf8)
+            end += 1 + utf8.count
+            buffer[end] = UInt8(ascii: "\"")
+            buffer[end + 1] = UInt8(ascii: ":")
+            output.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<(end + 2)]))
+        }
     }
 
     /// Writes `"name":` for a key only known at run time, escaped (after a comma unless it is the object's
@@ -118,9 +128,7 @@ public struct JSONWriter {
     /// A decimal number as a JSON string (the API's IDs), or `null`.
     public mutating func idString(_ value: Int64?) {
         guard let value else { return null() }
-        output.bytes.append(UInt8(ascii: "\""))
-        appendDecimal(value)
-        output.bytes.append(UInt8(ascii: "\""))
+        appendDecimal(value, quoted: true)
     }
 
     /// An integer value.
@@ -142,20 +150,25 @@ public struct JSONWriter {
         try output.write(JSONTreeEncoder.node(of: value, parent: nil, key: nil))
     }
 
-    private mutating func appendDecimal(_ value: Int64) {
-        if value < 0 {
-            output.bytes.append(UInt8(ascii: "-"))
-        }
+    /// The decimal digits of `value`, in quotes when `quoted`, appended at once.
+    private mutating func appendDecimal(_ value: Int64, quoted: Bool = false) {
         var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 20 digits at most, written back to front
-        withUnsafeMutableBytes(of: &digits) { buffer in
+        // Sign, 20 digits at most and two quotes, written back to front.
+        var text: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &text) { buffer in
             var index = buffer.count
-            repeat {
+            func put(_ byte: UInt8) {
                 index -= 1
-                buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                buffer[index] = byte
+            }
+            if quoted { put(UInt8(ascii: "\"")) }
+            repeat {
+                put(UInt8(ascii: "0") + UInt8(magnitude % 10))
                 magnitude /= 10
             } while magnitude > 0
-            output.bytes.append(contentsOf: buffer[index...])
+            if value < 0 { put(UInt8(ascii: "-")) }
+            if quoted { put(UInt8(ascii: "\"")) }
+            output.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[index...]))
         }
     }
 }
