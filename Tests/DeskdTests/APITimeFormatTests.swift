@@ -1,4 +1,5 @@
 @testable import DeskAPI
+import DeskCore
 import Foundation
 import Testing
 
@@ -36,6 +37,20 @@ struct APITimeFormatTests {
         for day in Int64(-800_000)...Int64(-799_000) {   // around year -220: the fallback path
             let date = Date(timeIntervalSince1970: Double(day * 86_400))
             #expect(APITime.format(date) == reference(date))
+        }
+    }
+
+    @Test("Appended to bytes, as the log lines take it, the text is the formatted one, fallback included")
+    func appendedEqualsFormatted() {
+        var generator = SystemRandomNumberGenerator()
+        let instants = (0..<2_000).map { _ in Int64.random(in: -62_167_219_200_000...253_402_300_799_999, using: &generator) }
+            + [-70_000_000_000_000, 0, 300_000_000_000_000]   // years -249, 1970 and 11476
+        for millis in instants {
+            let date = Date(timeIntervalSince1970: Double(millis) / 1000)
+            var bytes: [UInt8] = Array("x".utf8)
+            UTCTimestamp.append(date, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "x" + UTCTimestamp.format(date))
+            #expect(UTCTimestamp.format(date) == reference(date))
         }
     }
 }

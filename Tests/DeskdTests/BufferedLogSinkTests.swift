@@ -1,5 +1,5 @@
 @testable import deskd
-import DeskHTTP
+@testable import DeskHTTP
 import Foundation
 import Logging
 import Testing

@@ -1,6 +1,7 @@
 import Logging
 
-/// One request's access-log fields. Never the query string, never personal data.
+/// One request's access-log fields, made by the server for ``HTTPServer/accessLogWriter``. Never the query
+/// string, never personal data.
 public struct AccessRecord: Sendable {
     /// The request method.
     public let method: HTTPMethod
@@ -12,15 +13,6 @@ public struct AccessRecord: Sendable {
     public let duration: Duration
     /// The request id the response carries.
     public let requestID: String
-
-    /// A record of these fields.
-    public init(method: HTTPMethod, route: String?, status: HTTPStatus, duration: Duration, requestID: String) {
-        self.method = method
-        self.route = route
-        self.status = status
-        self.duration = duration
-        self.requestID = requestID
-    }
 
     /// The duration as the access line shows it: milliseconds with three decimals.
     public var milliseconds: String { AccessLog.milliseconds(duration) }

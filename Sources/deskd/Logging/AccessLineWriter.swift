@@ -14,23 +14,17 @@ struct AccessLineWriter: Sendable {
         level <= .info ? AccessLineWriter(label: label, sink: sink) : nil
     }
 
+    /// Appends the line of `record`: its fields in key order, as ``LineLogHandler`` sorts metadata.
     func write(_ record: AccessRecord) {
         let milliseconds = record.milliseconds
         let status = String(record.status.code)
         sink.appendLine(urgent: false) { line in
-            LineLogHandler.appendTimestamp(to: &line)
-            line.append(contentsOf: " info ".utf8)
-            line.append(contentsOf: label.utf8)
-            line.append(contentsOf: ": request duration_ms=".utf8)
-            line.append(contentsOf: milliseconds.utf8)
-            line.append(contentsOf: " method=".utf8)
-            line.append(contentsOf: record.method.rawValue.utf8)
-            line.append(contentsOf: " request_id=".utf8)
-            line.append(contentsOf: record.requestID.utf8)
-            line.append(contentsOf: " route=".utf8)
-            line.append(contentsOf: (record.route ?? "-").utf8)
-            line.append(contentsOf: " status=".utf8)
-            line.append(contentsOf: status.utf8)
+            LineLogHandler.appendStart(level: .info, label: label, message: "request", to: &line)
+            LineLogHandler.appendField("duration_ms", milliseconds, to: &line)
+            LineLogHandler.appendField("method", record.method.rawValue, to: &line)
+            LineLogHandler.appendField("request_id", record.requestID, to: &line)
+            LineLogHandler.appendField("route", record.route ?? "-", to: &line)
+            LineLogHandler.appendField("status", status, to: &line)
         }
     }
 }

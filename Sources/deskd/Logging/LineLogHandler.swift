@@ -1,8 +1,5 @@
-import Foundation
+import DeskCore
 import Logging
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// deskd's log format, one line per event into a `BufferedLogSink`:
 /// `2026-11-29T16:16:19.123Z info deskd: request duration_ms=0.873 method=GET route=/livez status=200`.
@@ -24,20 +21,28 @@ struct LineLogHandler: LogHandler {
         let fields = Self.sortedFields(mergedMetadata(event.metadata))
         let message = event.message.description
         sink.appendLine(urgent: event.level >= .warning) { line in
-            Self.appendTimestamp(to: &line)
-            line.append(UInt8(ascii: " "))
-            line.append(contentsOf: event.level.rawValue.utf8)
-            line.append(UInt8(ascii: " "))
-            line.append(contentsOf: label.utf8)
-            line.append(contentsOf: ": ".utf8)
-            line.append(contentsOf: message.utf8)
-            for field in fields {
-                line.append(UInt8(ascii: " "))
-                line.append(contentsOf: field.key.utf8)
-                line.append(UInt8(ascii: "="))
-                line.append(contentsOf: field.value.utf8)
-            }
+            Self.appendStart(level: event.level, label: label, message: message, to: &line)
+            for field in fields { Self.appendField(field.key, field.value, to: &line) }
         }
+    }
+
+    /// Appends the start of a line: `<timestamp> <level> <label>: <message>`.
+    static func appendStart(level: Logger.Level, label: String, message: String, to line: inout [UInt8]) {
+        UTCTimestamp.append(to: &line)
+        line.append(UInt8(ascii: " "))
+        line.append(contentsOf: level.rawValue.utf8)
+        line.append(UInt8(ascii: " "))
+        line.append(contentsOf: label.utf8)
+        line.append(contentsOf: ": ".utf8)
+        line.append(contentsOf: message.utf8)
+    }
+
+    /// Appends one metadata field: ` <key>=<value>`.
+    static func appendField(_ key: String, _ value: String, to line: inout [UInt8]) {
+        line.append(UInt8(ascii: " "))
+        line.append(contentsOf: key.utf8)
+        line.append(UInt8(ascii: "="))
+        line.append(contentsOf: value.utf8)
     }
 
     /// The metadata as text, sorted by key. Values are turned into text here, before the sink's lock is
@@ -65,39 +70,5 @@ struct LineLogHandler: LogHandler {
         merged.merge(provided) { _, new in new }
         if let explicit { merged.merge(explicit) { _, new in new } }
         return merged
-    }
-
-    /// Appends now as `yyyy-MM-ddTHH:mm:ss.SSSZ` in UTC to `bytes` (no time zone database lookup, no
-    /// formatter).
-    static func appendTimestamp(to bytes: inout [UInt8]) {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        var seconds = now.tv_sec
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func put(_ value: Int, width: Int) {
-            var divisor = 1
-            for _ in 1..<width { divisor *= 10 }
-            var value = value
-            while divisor > 0 {
-                bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-                value %= divisor
-                divisor /= 10
-            }
-        }
-        put(Int(parts.tm_year) + 1900, width: 4)
-        bytes.append(UInt8(ascii: "-"))
-        put(Int(parts.tm_mon) + 1, width: 2)
-        bytes.append(UInt8(ascii: "-"))
-        put(Int(parts.tm_mday), width: 2)
-        bytes.append(UInt8(ascii: "T"))
-        put(Int(parts.tm_hour), width: 2)
-        bytes.append(UInt8(ascii: ":"))
-        put(Int(parts.tm_min), width: 2)
-        bytes.append(UInt8(ascii: ":"))
-        put(Int(parts.tm_sec), width: 2)
-        bytes.append(UInt8(ascii: "."))
-        put(Int(now.tv_nsec / 1_000_000), width: 3)
-        bytes.append(UInt8(ascii: "Z"))
     }
 }
