@@ -276,11 +276,9 @@ measure() { # NAME CONNECTIONS URL [WRK ARGS…] → prints "rps p50 p99", keeps
 median() { sort -n | awk '{ r[NR] = $1 } END { printf "%.2f", r[int((NR + 1) / 2)] }'; }
 
 # measure_pair NAME_A NAME_B CONNECTIONS URL_A ARGS_A URL_B ARGS_B (ARGS_*: names of arrays of wrk args)
-# A responder and its baseline are measured in the order A B B A, each run half of DURATION (reports
-# wrk-NAME_A-a.txt, wrk-NAME_A-b.txt, …). This host's speed drifts by ±20% over seconds; alternating in
-# halves makes a drift during the round slow both alike, where one A run followed by one B run compared
-# two different machines. Prints "rpsA p50A p99A rpsB p50B p99B": requests/s over both halves, and the
-# larger p50 and p99 of the two halves.
+# A responder and its baseline in the order A B B A, each run half of DURATION (see the header; reports
+# wrk-NAME_A-a.txt, wrk-NAME_A-b.txt, …). Prints "rpsA p50A p99A rpsB p50B p99B": requests/s over both
+# halves, and the larger p50 and p99 of the two halves.
 measure_pair() {
     local name_a=$1 name_b=$2 connections=$3 url_a=$4 url_b=$6
     local -n pair_args_a=$5 pair_args_b=$7
@@ -307,8 +305,7 @@ combine_halves() {
         }'
 }
 
-# The machine's speed drifts (shared cores): measure C and deskd alternately, ROUNDS times, and report
-# each round and the median of the per-round ratios.
+# ROUNDS rounds of deskd against C (measure_pair); report each round and the median of the per-round ratios.
 printf '%-8s %-22s %12s %10s %10s\n' "round" "responder" "requests/s" "p50" "p99"
 ratios=()
 NO_ARGS=()
