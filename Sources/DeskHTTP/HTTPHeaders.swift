@@ -72,8 +72,11 @@ public struct HTTPHeaders: Sendable, Sequence, Equatable, ExpressibleByDictionar
     }
 
     /// Field names compare ASCII case-insensitively (RFC 9110 §5.1), byte by byte without allocating.
+    /// Names spelled alike (the usual case) match at once.
     private static func same(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8) { x, y in
+        guard a.utf8.count == b.utf8.count else { return false }
+        if a == b { return true }
+        return a.utf8.elementsEqual(b.utf8) { x, y in
             x == y || (x | 0x20 == y | 0x20 && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(x | 0x20))
         }
     }

@@ -65,6 +65,13 @@ public final class FastCGIRequest {
     /// the handler returns, so a kept-alive connection stays usable for the next request. A second call
     /// returns the same bytes (or error).
     public func readBody(maxBytes: Int) throws -> [UInt8] {
+        try readBody(maxBytes: maxBytes, contentLength: parameter("CONTENT_LENGTH"))
+    }
+
+    /// Reads the whole request body as ``readBody(maxBytes:)`` does, given the `CONTENT_LENGTH` parameter
+    /// the caller already read from the environment (nil or empty when the web server sent none), so the
+    /// environment is not searched again.
+    public func readBody(maxBytes: Int, contentLength: String?) throws -> [UInt8] {
         let input = try stream(\.in)
         if let body {
             let bytes = try body.get()
@@ -72,7 +79,8 @@ public final class FastCGIRequest {
             return bytes
         }
         do {
-            let bytes = try Self.readAll(from: input, declared: declaredLength, maxBytes: maxBytes)
+            let declared = contentLength.flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil }
+            let bytes = try Self.readAll(from: input, declared: declared, maxBytes: maxBytes)
             body = .success(bytes)
             return bytes
         } catch {
@@ -119,18 +127,16 @@ public final class FastCGIRequest {
         return Self.drain(input, maxBytes: maxDrainBytes)
     }
 
-    private var declaredLength: Int? {
-        parameter("CONTENT_LENGTH").flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil }
-    }
-
     private func stream(_ key: KeyPath<FCGX_Request, UnsafeMutablePointer<FCGX_Stream>?>) throws -> UnsafeMutablePointer<FCGX_Stream> {
         guard let raw, let stream = raw.pointee[keyPath: key] else { throw FastCGIError.requestFinished }
         return stream
     }
 
     private static let chunkSize = 64 * 1024
-    /// The read size for a body of undeclared length.
-    private static let smallChunkSize = 4 * 1024
+    /// The first read size for a body of undeclared length: nginx declares the length of every body it
+    /// passes on, so this is in practice the empty body of a GET, read without a large allocation (one of
+    /// over 1 KiB makes glibc's allocator consolidate its free lists first).
+    private static let smallChunkSize = 512
 
     private static func readAll(from input: UnsafeMutablePointer<FCGX_Stream>, declared: Int?, maxBytes: Int) throws(FastCGIError) -> [UInt8] {
         if let declared, declared > maxBytes { throw FastCGIError.bodyTooLarge(limit: maxBytes) }
@@ -139,10 +145,16 @@ public final class FastCGIRequest {
         // Reads of up to the declared length and one byte (to notice a body larger than declared), or of a
         // small chunk when no length was declared: a request without a body (every GET) allocates no
         // large buffer.
-        let bufferSize = min(chunkSize, (declared ?? smallChunkSize) + 1)
-        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: bufferSize)
+        var bufferSize = min(chunkSize, (declared ?? smallChunkSize) + 1)
+        var buffer = UnsafeMutablePointer<CChar>.allocate(capacity: bufferSize)
         defer { buffer.deallocate() }
         while true {
+            if declared == nil, bufferSize < chunkSize, bytes.count >= bufferSize {
+                // An undeclared body longer than the first read: go on in full chunks.
+                buffer.deallocate()
+                bufferSize = chunkSize
+                buffer = .allocate(capacity: bufferSize)
+            }
             // Ask for one byte beyond the limit, to notice a body larger than declared.
             let wanted = min(bufferSize, maxBytes - bytes.count + 1)
             let count = Int(FCGX_GetStr(buffer, Int32(wanted), input))

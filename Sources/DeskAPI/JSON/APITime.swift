@@ -1,4 +1,5 @@
 import DeskCore
+import DeskHTTP
 import Foundation
 
 /// The API's time format: `yyyy-MM-ddTHH:mm:ss.SSSZ` in UTC, as Zoho Desk renders it
@@ -7,6 +8,12 @@ enum APITime {
     /// `date` as `yyyy-MM-ddTHH:mm:ss.SSSZ` (UTC, milliseconds truncated): ``UTCTimestamp``.
     static func format(_ date: Date) -> String {
         UTCTimestamp.format(date)
+    }
+
+    /// `date` in that format as a JSON string, or `null`: written straight into the output.
+    static func write(_ date: Date?, to writer: inout JSONWriter) {
+        guard let date else { return writer.null() }
+        writer.string(unescaped: { UTCTimestamp.append(date, to: &$0) })
     }
 
     /// Parses an ISO 8601 date-time with or without fractional seconds and with a zone (`Z` or `±hh:mm`).

@@ -85,7 +85,7 @@ struct TicketJSON: DirectJSONEncodable {
             writer.idString(ticket.contactID)
         }
         writer.key("createdTime")
-        writer.string(APITime.format(ticket.createdAt))
+        APITime.write(ticket.createdAt, to: &writer)
         if shows("departmentId") {
             writer.key("departmentId")
             writer.idString(ticket.departmentID)
@@ -96,7 +96,7 @@ struct TicketJSON: DirectJSONEncodable {
         }
         if shows("dueDate") {
             writer.key("dueDate")
-            writer.string(ticket.dueDate.map(APITime.format))
+            APITime.write(ticket.dueDate, to: &writer)
         }
         if shows("email") {
             writer.key("email")
@@ -105,7 +105,7 @@ struct TicketJSON: DirectJSONEncodable {
         writer.key("id")
         writer.idString(ticket.id)
         writer.key("modifiedTime")
-        writer.string(APITime.format(ticket.updatedAt))
+        APITime.write(ticket.updatedAt, to: &writer)
         if shows("priority") {
             writer.key("priority")
             writer.string(ticket.priority?.rawValue)

@@ -4,13 +4,22 @@ import MariaDB
 extension Store {
     /// A live ticket of the actor's org that the actor may read (``Actor/readCondition(_:)``); nil when
     /// unknown, another org's, in the recycle bin, or out of the actor's reach.
+    ///
+    /// The API's most frequent read: the statement starts from text built once (``byIDPrefix``), and
+    /// names the primary key as the only index to consider. The lookup is by the whole primary key
+    /// anyway; without the hint MariaDB's optimizer weighs every index that starts with `org_id` or holds
+    /// `deleted_at` on each execution (a quarter of its work for this statement).
     public func ticket(_ id: Int64, for actor: Actor) throws -> Ticket? {
         let org = actor.orgID
-        return try Ticket.decode(one: connection.queryFirst("""
-            SELECT \(Ticket.columns) FROM tickets
-            WHERE org_id = \(org) AND id = \(id) AND deleted_at IS NULL AND \(actor.readCondition(.ticket))
-            """), org: org, connection: connection)
+        let reach = actor.readCondition(.ticket)
+        let sql = SQL(unsafeRaw: Self.byIDPrefix + reach.text, bindings: [.int(org), .int(id)] + reach.bindings)
+        return try Ticket.decode(one: connection.queryFirst(sql), org: org, connection: connection)
     }
+
+    /// `SELECT … WHERE org_id = ? AND id = ? AND deleted_at IS NULL AND `: ``ticket(_:for:)`` appends the
+    /// reach condition.
+    private static let byIDPrefix = "SELECT " + Ticket.columns.text
+        + " FROM tickets USE INDEX (PRIMARY) WHERE org_id = ? AND id = ? AND deleted_at IS NULL AND "
 
     /// A live ticket the actor may read, by its ticket number.
     public func ticket(number: Int64, for actor: Actor) throws -> Ticket? {

@@ -125,6 +125,22 @@ public struct JSONWriter {
         if let value { output.writeString(value) } else { null() }
     }
 
+    /// A string value whose text `append` adds to the output bytes as it is: only for text that never
+    /// needs escaping (ASCII without control characters, `"` or `\\`), such as a formatted time; debug
+    /// builds check it.
+    public mutating func string(unescaped append: (inout [UInt8]) -> Void) {
+        output.bytes.append(UInt8(ascii: "\""))
+        #if DEBUG
+        let start = output.bytes.count
+        #endif
+        append(&output.bytes)
+        #if DEBUG
+        assert(output.bytes[start...].allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") },
+               "JSON string needs escaping")
+        #endif
+        output.bytes.append(UInt8(ascii: "\""))
+    }
+
     /// A decimal number as a JSON string (the API's IDs), or `null`.
     public mutating func idString(_ value: Int64?) {
         guard let value else { return null() }

@@ -34,13 +34,7 @@ public final class Router<Context>: @unchecked Sendable {
         for segment in parsed.segments {
             switch segment {
             case .literal(let text):
-                if let child = node.literals[text] {
-                    node = child
-                } else {
-                    let child = RouteNode<Context>()
-                    node.literals[text] = child
-                    node = child
-                }
+                node = node.literalChild(adding: text)
             case .parameter(let name):
                 if let child = node.parameterChild {
                     precondition(node.parameterName == name,

@@ -39,7 +39,8 @@ extension HTTPServer {
     private func readBody(of fastCGIRequest: FastCGIRequest, into request: inout HTTPRequest) -> HTTPError? {
         let routeLimit = limits.routeBodyLimit(request.method, request.path)
         do {
-            request.body = try fastCGIRequest.readBody(maxBytes: routeLimit?.maxBytes ?? limits.maxBodyBytes)
+            request.body = try fastCGIRequest.readBody(maxBytes: routeLimit?.maxBytes ?? limits.maxBodyBytes,
+                                                       contentLength: request.headers["Content-Length"])
             return nil
         } catch FastCGIError.bodyTooLarge(let limit) {
             var error = HTTPError.payloadTooLarge(limit: limit)
