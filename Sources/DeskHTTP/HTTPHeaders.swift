@@ -43,7 +43,8 @@ public struct HTTPHeaders: Sendable, Sequence, Equatable, ExpressibleByDictionar
 
     /// Appends a value, keeping any earlier values of the same name.
     public mutating func add(name: String, value: String) {
-        if fields.capacity == 0 { fields.reserveCapacity(12) }   // a response's usual headers, one allocation
+        // A response's usual headers in one allocation, also after a literal of one or two.
+        if fields.count == fields.capacity, fields.capacity < 12 { fields.reserveCapacity(12) }
         fields.append((name: name, value: value))
     }
 

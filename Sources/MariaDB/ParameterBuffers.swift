@@ -7,34 +7,42 @@ import CMariaDB
 final class ParameterBuffers {
     let binds: UnsafeMutablePointer<MYSQL_BIND>
     private let count: Int
+    /// One slot per parameter for a fixed-size value (integer, double, `MYSQL_TIME`): a single allocation
+    /// for all of them, where most statements bind nothing else.
+    private let slots: UnsafeMutableRawPointer
+    /// Buffers of text and binary values.
     private var allocations: [UnsafeMutableRawPointer] = []
+
+    private static let slotSize = max(8, (MemoryLayout<MYSQL_TIME>.stride + 7) / 8 * 8)
 
     init(_ values: [Value]) {
         count = values.count
         binds = .allocate(capacity: max(count, 1))
         binds.initialize(repeating: MYSQL_BIND(), count: max(count, 1))
+        slots = .allocate(byteCount: max(count, 1) * Self.slotSize, alignment: 8)
         for (index, value) in values.enumerated() {
-            bind(value, into: &binds[index])
+            bind(value, into: &binds[index], slot: slots + index * Self.slotSize)
         }
     }
 
     deinit {
         for allocation in allocations { allocation.deallocate() }
+        slots.deallocate()
         binds.deinitialize(count: max(count, 1))
         binds.deallocate()
     }
 
-    private func bind(_ value: Value, into bind: inout MYSQL_BIND) {
+    private func bind(_ value: Value, into bind: inout MYSQL_BIND, slot: UnsafeMutableRawPointer) {
         switch value {
         case .null:
             bind.buffer_type = MYSQL_TYPE_NULL
         case .int(let number):
             bind.buffer_type = MYSQL_TYPE_LONGLONG
-            bind.buffer = store(number)
+            bind.buffer = Self.store(number, in: slot)
             bind.buffer_length = 8
         case .double(let number):
             bind.buffer_type = MYSQL_TYPE_DOUBLE
-            bind.buffer = store(number)
+            bind.buffer = Self.store(number, in: slot)
             bind.buffer_length = 8
         case .string(let text):
             bind.buffer_type = MYSQL_TYPE_STRING
@@ -44,17 +52,15 @@ final class ParameterBuffers {
             storeBytes(bytes, into: &bind)
         case .date(let date):
             bind.buffer_type = MYSQL_TYPE_DATETIME
-            bind.buffer = store(DateConversion.mysqlTime(from: date))
+            bind.buffer = Self.store(DateConversion.mysqlTime(from: date), in: slot)
             bind.buffer_length = UInt(MemoryLayout<MYSQL_TIME>.size)
         }
     }
 
-    private func store<T>(_ value: T) -> UnsafeMutableRawPointer {
-        let pointer = UnsafeMutableRawPointer.allocate(
-            byteCount: MemoryLayout<T>.size, alignment: MemoryLayout<T>.alignment)
-        pointer.initializeMemory(as: T.self, repeating: value, count: 1)
-        allocations.append(pointer)
-        return pointer
+    private static func store<T>(_ value: T, in slot: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
+        precondition(MemoryLayout<T>.size <= slotSize && MemoryLayout<T>.alignment <= 8, "value does not fit a slot")
+        slot.initializeMemory(as: T.self, repeating: value, count: 1)
+        return slot
     }
 
     private func storeBytes(_ bytes: [UInt8], into bind: inout MYSQL_BIND) {

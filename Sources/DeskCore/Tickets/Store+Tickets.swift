@@ -12,7 +12,9 @@ extension Store {
     public func ticket(_ id: Int64, for actor: Actor) throws -> Ticket? {
         let org = actor.orgID
         let reach = actor.readCondition(.ticket)
-        let sql = SQL(unsafeRaw: Self.byIDPrefix + reach.text, bindings: [.int(org), .int(id)] + reach.bindings)
+        var bindings: [Value] = [.int(org), .int(id)]
+        if !reach.bindings.isEmpty { bindings += reach.bindings }
+        let sql = SQL(unsafeRaw: Self.byIDPrefix + reach.text, bindings: bindings)
         return try Ticket.decode(one: connection.queryFirst(sql), org: org, connection: connection)
     }
 

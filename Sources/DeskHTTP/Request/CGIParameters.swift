@@ -50,7 +50,8 @@ struct CGIParameters {
         } else if Self.equals(name, "REQUEST_URI") {
             requestURI = value()
         } else if Self.equals(name, "DOCUMENT_URI") {
-            documentURI = value()
+            // Only the fallback for a missing REQUEST_URI, which nginx sends first.
+            if requestURI?.isEmpty ?? true { documentURI = value() }
         } else if Self.equals(name, "QUERY_STRING") {
             queryString = value()
         } else if Self.equals(name, "SERVER_NAME") {
