@@ -32,19 +32,23 @@ struct RoutePattern {
     /// The segments of a path or pattern that starts with `/`: `"/"` → `[""]`, `"/a/"` → `["a", ""]`.
     /// Splits on the byte `/` (ASCII, so every piece starts and ends on a character boundary).
     static func split(_ path: String) -> [Substring] {
-        let utf8 = path.utf8
+        let text = path
+        var path = path
         var segments: [Substring] = []
         segments.reserveCapacity(8)
-        var start: String.Index?   // where the current segment starts (nil before the first `/`)
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            if utf8[index] == UInt8(ascii: "/") {
-                if let start { segments.append(path[start..<index]) }
-                start = utf8.index(after: index)
+        // Over the UTF-8 bytes in place; each bound is a valid index of the string too.
+        path.withUTF8 { bytes in
+            let utf8 = text.utf8
+            func piece(_ start: Int, _ end: Int) -> Substring {
+                text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
             }
-            index = utf8.index(after: index)
+            var start: Int?   // where the current segment starts (nil before the first `/`)
+            for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "/") {
+                if let start { segments.append(piece(start, index)) }
+                start = index + 1
+            }
+            if let start { segments.append(piece(start, bytes.count)) }
         }
-        if let start { segments.append(path[start..<utf8.endIndex]) }
         return segments
     }
 }
