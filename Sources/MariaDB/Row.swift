@@ -95,3 +95,40 @@ public struct ResultColumns: Sendable, Equatable {
         }
     }
 }
+
+extension Row {
+    /// A reader of this row's columns by name that expects them in select-list order (``RowReader``).
+    public var reader: RowReader { RowReader(row: self) }
+}
+
+/// Reads a row's columns by name, expecting them in the order the select list names them: each read first
+/// compares the name of the column after the one read before (short names compare in a few instructions)
+/// and looks the name up only when that is not it. A record decoded in its select-list order pays no name
+/// lookup; one decoded in another order gets the same values, at the cost of the lookups. Of a name the
+/// select list repeats, a read gets the occurrence right after the previous read's column when that is one,
+/// else the first (as ``Row/decode(_:as:)`` does).
+public struct RowReader {
+    /// The row being read.
+    public let row: Row
+    /// Where the next column is expected.
+    private var next = 0
+
+    /// Starts at the row's first column.
+    public init(row: Row) {
+        self.row = row
+    }
+
+    /// Decodes `column` as `T`; throws ``RowDecodingError`` when the column is missing or does not fit.
+    public mutating func decode<T: SQLDecodable>(_ column: String, as type: T.Type = T.self) throws -> T {
+        let index: Int
+        if next < row.values.count, row.columns.names[next] == column {
+            index = next
+        } else if let found = row.columns.index(of: column) {
+            index = found
+        } else {
+            throw RowDecodingError(column: column, expected: "\(T.self)", found: "missing column")
+        }
+        next = index + 1
+        return try T(sqlValue: row.values[index], column: column)
+    }
+}

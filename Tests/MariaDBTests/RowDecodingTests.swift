@@ -65,4 +65,39 @@ struct RowDecodingTests {
         #expect(columns.index(of: "Column_1") == nil)
         #expect(ResultColumns([]).index(of: "x") == nil)
     }
+
+    @Test("A reader gets the same values in select-list order, in any other order and with repeated reads")
+    func readerMatchesLookup() throws {
+        var inOrder = row.reader
+        #expect(try inOrder.decode("name", as: String.self) == "Ada")
+        #expect(try inOrder.decode("count", as: Int.self) == 300)
+        #expect(try inOrder.decode("flag", as: Int.self) == 2)
+        #expect(try inOrder.decode("when", as: Date.self) == Date(timeIntervalSince1970: 0))
+        #expect(try inOrder.decode("blob", as: [UInt8].self) == [0xFF, 0xFE])
+
+        var shuffled = row.reader
+        #expect(try shuffled.decode("blob", as: [UInt8].self) == [0xFF, 0xFE])
+        #expect(try shuffled.decode("count", as: Int.self) == 300)
+        #expect(try shuffled.decode("name", as: String.self) == "Ada")
+        #expect(try shuffled.decode("name", as: String.self) == "Ada")
+        #expect(try shuffled.decode("flag", as: Int.self) == 2)
+
+        var repeatedName = Row(columns: ResultColumns(["a", "b", "a"]), values: [.int(1), .int(2), .int(3)]).reader
+        #expect(try repeatedName.decode("b", as: Int.self) == 2)
+        #expect(try repeatedName.decode("a", as: Int.self) == 3)   // the next column is an "a": that one
+    }
+
+    @Test("A reader throws the row's errors: a missing column, a value that does not fit")
+    func readerErrors() {
+        var reader = row.reader
+        #expect(throws: RowDecodingError(column: "missing", expected: "Int", found: "missing column")) {
+            try reader.decode("missing", as: Int.self)
+        }
+        #expect(throws: RowDecodingError(column: "name", expected: "Int", found: "non-integer string")) {
+            try reader.decode("name", as: Int.self)
+        }
+        #expect(throws: RowDecodingError(column: "when", expected: "String", found: "date")) {
+            try reader.decode("when", as: String.self)
+        }
+    }
 }

@@ -65,7 +65,9 @@ public struct Ticket: Sendable, Equatable {
         self.cf = cf
     }
 
+    /// Decoded in the order of ``columns`` (a ``RowReader`` then looks up no column by name).
     init(row: Row) throws {
+        var row = row.reader
         self.init(id: try row.decode("id"), orgID: try row.decode("org_id"),
                   ticketNumber: try row.decode("ticket_number"), subject: try row.decode("subject"),
                   description: try row.decode("description"), status: try row.decodeRaw("status"),
@@ -76,11 +78,11 @@ public struct Ticket: Sendable, Equatable {
                   deletedAt: try row.decode("deleted_at"), deletedBy: try row.decode("deleted_by"),
                   classification: try row.decodeRawOptional("classification"), category: try row.decode("category"),
                   departmentID: try row.decode("department_id"), contactID: try row.decode("contact_id"),
-                  cf: try CustomFieldValues(row: row))
+                  cf: try CustomFieldValues(row: row.row))
     }
 
     static let columns: SQL = """
-        org_id, id, ticket_number, subject, description, status, priority, channel, email, assignee_id, \
+        id, org_id, ticket_number, subject, description, status, priority, channel, email, assignee_id, \
         due_date, created_at, updated_at, version, deleted_at, deleted_by, classification, category, department_id, \
         contact_id, cf
         """
