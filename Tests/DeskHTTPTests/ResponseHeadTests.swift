@@ -25,4 +25,20 @@ struct ResponseHeadTests {
         #expect(head.contains("\r\nX-Note: 日本語\r\n"))
         #expect(!head.utf8.contains(0))
     }
+
+    @Test("The head is exactly its lines: with no header, and with many of every length")
+    func exactBytes() {
+        let bare = HTTPResponse(status: .noContent, headers: HTTPHeaders())
+        #expect(HTTPServer<String>.head(of: bare) == Array("Status: 204 No Content\r\n\r\n".utf8))
+
+        var headers = HTTPHeaders()
+        var expected = "Status: 200 OK\r\n"
+        for index in 0..<40 {
+            let value = String(repeating: "v", count: index * 7) + "é"
+            headers.add(name: "X-Header-\(index)", value: value)
+            expected += "X-Header-\(index): \(value)\r\n"
+        }
+        expected += "\r\n"
+        #expect(HTTPServer<String>.head(of: HTTPResponse(headers: headers)) == Array(expected.utf8))
+    }
 }

@@ -78,33 +78,56 @@ extension HTTPServer {
 
     /// The CGI response head as bytes: `Status: 200 OK`, one line per header, a blank line. CR, LF and NUL
     /// are left out of every name and value, so that no value can start a header of its own.
+    ///
+    /// Sized first and written into one allocation: every response has one.
     static func head(of response: HTTPResponse) -> [UInt8] {
-        var head: [UInt8] = []
-        head.reserveCapacity(256)
-        head.append(contentsOf: "Status: ".utf8)
-        appendHeaderText(String(response.status.code), to: &head)
-        head.append(UInt8(ascii: " "))
-        appendHeaderText(response.status.reason, to: &head)
-        head.append(contentsOf: "\r\n".utf8)
+        let code = String(response.status.code)
+        var size = "Status: ".utf8.count + code.utf8.count + 1 + response.status.reason.utf8.count + 4
         for (name, value) in response.headers {
-            appendHeaderText(name, to: &head)
-            head.append(contentsOf: ": ".utf8)
-            appendHeaderText(value, to: &head)
-            head.append(contentsOf: "\r\n".utf8)
+            size += name.utf8.count + 2 + value.utf8.count + 2
         }
-        head.append(contentsOf: "\r\n".utf8)
-        return head
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, written in
+            var head = HeadBuffer(buffer: buffer)
+            head.put("Status: ")
+            head.putHeaderText(code)
+            head.put(" ")
+            head.putHeaderText(response.status.reason)
+            head.put("\r\n")
+            for (name, value) in response.headers {
+                head.putHeaderText(name)
+                head.put(": ")
+                head.putHeaderText(value)
+                head.put("\r\n")
+            }
+            head.put("\r\n")
+            written = head.count
+        }
+    }
+}
+
+/// Writes a response head into memory sized for it (``HTTPServer/head(of:)``).
+private struct HeadBuffer {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+
+    init(buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
     }
 
-    /// Appends `text` without its CR, LF and NUL bytes (no header injection); the common text has none
-    /// and is copied at once.
-    private static func appendHeaderText(_ text: String, to head: inout [UInt8]) {
+    /// Appends a literal of the head's own syntax.
+    mutating func put(_ literal: StaticString) {
+        let bytes = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        _ = UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(from: bytes)
+        count += bytes.count
+    }
+
+    /// Appends `text` without its CR, LF and NUL bytes (no header injection).
+    mutating func putHeaderText(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
-            if !bytes.contains(where: { $0 == 13 || $0 == 10 || $0 == 0 }) {
-                head.append(contentsOf: bytes)
-            } else {
-                for byte in bytes where byte != 13 && byte != 10 && byte != 0 { head.append(byte) }
+            for byte in bytes where byte != 13 && byte != 10 && byte != 0 {
+                buffer[count] = byte
+                count += 1
             }
         }
     }
