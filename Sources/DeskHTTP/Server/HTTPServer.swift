@@ -66,29 +66,27 @@ public struct HTTPServer<Context>: Sendable {
         let initialPath = request.path
         let router = self.router
 
-        var next: (HTTPRequest, Context) throws -> HTTPResponse = { request, context in
-            var request = request
-            let match = request.method == initialMethod && request.path == initialPath
-                ? initial : router.match(request.method, request.path)
-            switch match {
-            case .found(let handler, let parameters, let pattern):
-                request.parameters = parameters
-                request.routePattern = pattern
-                route = pattern
-                return try handler(request, context)
-            case .notFound:
-                throw HTTPError.notFound()
-            case .methodNotAllowed(let allowed):
-                throw HTTPError.methodNotAllowed(allowed: allowed)
-            }
-        }
-        for middleware in middlewares.reversed() {
-            let inner = next
-            next = { request, context in try middleware(request, context, inner) }
-        }
-
         do {
-            return (try next(request, context), route)
+            // The innermost step: the handler of the route matched above, or of a new match when a
+            // middleware changed the method or path. The chain runs through non-escaping closures
+            // (``runMiddlewares(from:_:_:endpoint:)``), which live on the stack: building it allocates nothing.
+            let response = try runMiddlewares(from: 0, request, context) { request, context in
+                var request = request
+                let match = request.method == initialMethod && request.path == initialPath
+                    ? initial : router.match(request.method, request.path)
+                switch match {
+                case .found(let handler, let parameters, let pattern):
+                    request.parameters = parameters
+                    request.routePattern = pattern
+                    route = pattern
+                    return try handler(request, context)
+                case .notFound:
+                    throw HTTPError.notFound()
+                case .methodNotAllowed(let allowed):
+                    throw HTTPError.methodNotAllowed(allowed: allowed)
+                }
+            }
+            return (response, route)
         } catch let error as HTTPError {
             if error.status.code >= 500 {
                 logger.warning("request answered with a server error", metadata: [
@@ -99,6 +97,15 @@ public struct HTTPServer<Context>: Sendable {
         } catch {
             logUnexpected(error, requestID: request.requestID)
             return (errorRenderer.response(for: .internalServerError(), path: request.path, requestID: request.requestID), route)
+        }
+    }
+
+    /// Runs the middlewares from `index` on, outermost first, then `endpoint`.
+    private func runMiddlewares(from index: Int, _ request: HTTPRequest, _ context: Context,
+                                endpoint: (HTTPRequest, Context) throws -> HTTPResponse) throws -> HTTPResponse {
+        guard index < middlewares.count else { return try endpoint(request, context) }
+        return try middlewares[index](request, context) { request, context in
+            try runMiddlewares(from: index + 1, request, context, endpoint: endpoint)
         }
     }
 
