@@ -23,9 +23,11 @@
 #    not applied to lists), requests/s, p50, p99 and the median ratio of time per request agent /
 #    administrator (target <= 1.5).
 # The parts repeat over BENCH_ROUNDS rounds (default 3; the ticket and visibility parts BENCH_TICKET_ROUNDS,
-# default BENCH_ROUNDS). Within a round, a responder and the baseline it is compared with run in the order
-# A B B A, each for half of BENCH_DURATION (10s): this host's speed drifts by up to ±20% within seconds,
-# and the alternation makes a drift slow both alike instead of deciding the ratio.
+# default BENCH_ROUNDS). Within a round, a responder and the baseline it is compared with run for
+# BENCH_DURATION (10s, an even number of seconds) each, in 1 s slices in the order A B B A A B B A …: this
+# host's speed drifts by up to ±20% within seconds, and slices this short make a drift slow both alike
+# instead of deciding the ratio (two 5 s halves A B B A still left single rounds anywhere from 0.59 to 0.81
+# for the same binaries). Requests/s are over all slices; p50 and p99 are the median of the slices' values.
 # deskd runs at log level info, as in production: one access-log line per request is part of the cost.
 # BENCH_LOG_LEVEL=warning measures it without access logging.
 # BENCH_PROFILE=1 records a CPU profile of deskd during each deskd ticket measurement of round 1
@@ -38,9 +40,9 @@ cd "$ROOT"
 
 BENCH="$ROOT/.run/bench"
 DURATION=${BENCH_DURATION:-10s}
-[[ "$DURATION" =~ ^([1-9][0-9]*)s$ && ${BASH_REMATCH[1]} -ge 2 ]] \
-    || { echo "bench: BENCH_DURATION must be whole seconds, at least 2s (e.g. 10s)" >&2; exit 2; }
-HALF_DURATION="$((${DURATION%s} / 2))s"   # responders measured against each other run in two halves
+[[ "$DURATION" =~ ^([1-9][0-9]*)s$ && ${BASH_REMATCH[1]} -ge 2 && $((BASH_REMATCH[1] % 2)) -eq 0 ]] \
+    || { echo "bench: BENCH_DURATION must be an even number of whole seconds, at least 2s (e.g. 10s)" >&2; exit 2; }
+SLICES=${DURATION%s}   # responders measured against each other run in this many 1 s slices each
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 WORKERS=${BENCH_WORKERS:-32}
@@ -250,7 +252,7 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -H "$HOST_HEADER" "$DESKD_URL" >/dev/null
 measure() { # NAME CONNECTIONS URL [WRK ARGS…] → prints "rps p50 p99", keeps wrk's report in BENCH/wrk-NAME.txt
     local name=$1 connections=$2 url=$3 report="$BENCH/wrk-$1.txt"
     shift 3
-    log "measuring $name: wrk -t$THREADS -c$connections -d$DURATION --latency $* $url" >&2
+    [[ -n "${QUIET:-}" ]] || log "measuring $name: wrk -t$THREADS -c$connections -d$DURATION --latency $* $url" >&2
     local perf_pid=""
     if [[ "${BENCH_PROFILE:-0}" == 1 && "$name" =~ ^(get-ticket-1-a|list-tickets-1|post-ticket-1)$ ]]; then
         perf record -q -e cpu-clock -g -p "$(<"$BENCH/deskd.pid")" -o "$BENCH/perf-$name.data" \
@@ -276,33 +278,45 @@ measure() { # NAME CONNECTIONS URL [WRK ARGS…] → prints "rps p50 p99", keeps
 median() { sort -n | awk '{ r[NR] = $1 } END { printf "%.2f", r[int((NR + 1) / 2)] }'; }
 
 # measure_pair NAME_A NAME_B CONNECTIONS URL_A ARGS_A URL_B ARGS_B (ARGS_*: names of arrays of wrk args)
-# A responder and its baseline in the order A B B A, each run half of DURATION (see the header; reports
-# wrk-NAME_A-a.txt, wrk-NAME_A-b.txt, …). Prints "rpsA p50A p99A rpsB p50B p99B": requests/s over both
-# halves, and the larger p50 and p99 of the two halves.
+# A responder and its baseline for DURATION each, in 1 s slices in the order A B B A A B B A … (see the
+# header; reports wrk-NAME_A-s1.txt … wrk-NAME_A-sN.txt, the same for NAME_B). Prints "rpsA p50A p99A rpsB
+# p50B p99B": requests/s over all slices, and the median of the slices' p50 and p99.
 measure_pair() {
     local name_a=$1 name_b=$2 connections=$3 url_a=$4 url_b=$6
     local -n pair_args_a=$5 pair_args_b=$7
-    local half=$HALF_DURATION a1 b1 b2 a2
-    a1=$(DURATION=$half measure "$name_a-a" "$connections" "$url_a" "${pair_args_a[@]}")
-    b1=$(DURATION=$half measure "$name_b-a" "$connections" "$url_b" "${pair_args_b[@]}")
-    b2=$(DURATION=$half measure "$name_b-b" "$connections" "$url_b" "${pair_args_b[@]}")
-    a2=$(DURATION=$half measure "$name_a-b" "$connections" "$url_a" "${pair_args_a[@]}")
-    printf '%s %s\n' "$(combine_halves "$a1" "$a2")" "$(combine_halves "$b1" "$b2")"
+    local slice a_results=() b_results=()
+    log "measuring $name_a against $name_b: $SLICES 1 s slices each, A B B A …:" \
+        "wrk -t$THREADS -c$connections -d1s --latency ${pair_args_a[*]} $url_a | ${pair_args_b[*]} $url_b" >&2
+    for ((slice = 1; slice <= SLICES; slice++)); do
+        if ((slice % 2 == 1)); then
+            a_results+=("$(QUIET=1 DURATION=1s measure "$name_a-s$slice" "$connections" "$url_a" "${pair_args_a[@]}")")
+            b_results+=("$(QUIET=1 DURATION=1s measure "$name_b-s$slice" "$connections" "$url_b" "${pair_args_b[@]}")")
+        else
+            b_results+=("$(QUIET=1 DURATION=1s measure "$name_b-s$slice" "$connections" "$url_b" "${pair_args_b[@]}")")
+            a_results+=("$(QUIET=1 DURATION=1s measure "$name_a-s$slice" "$connections" "$url_a" "${pair_args_a[@]}")")
+        fi
+    done
+    printf '%s %s\n' "$(printf '%s\n' "${a_results[@]}" | combine_slices)" \
+        "$(printf '%s\n' "${b_results[@]}" | combine_slices)"
 }
-# combine_halves "rps p50 p99" "rps p50 p99" → "rps p50 p99": mean requests/s, larger p50 and p99
-combine_halves() {
-    awk -v x="$1" -v y="$2" '
+# combine_slices: lines "rps p50 p99" of 1 s slices → "rps p50 p99": mean requests/s, median p50 and p99
+combine_slices() {
+    awk '
         function us(t) {   # wrk latency text (850.00us, 1.23ms, 1.02s) in microseconds
             if (t ~ /us$/) return t + 0
             if (t ~ /ms$/) return t * 1000
             if (t ~ /s$/) return t * 1000000
             return t + 0
         }
-        function larger(s, t) { return us(s) >= us(t) ? s : t }
-        BEGIN {
-            split(x, a, " "); split(y, b, " ")
-            printf "%.2f %s %s", (a[1] + b[1]) / 2, larger(a[2], b[2]), larger(a[3], b[3])
-        }'
+        function text(v) { return v >= 1000 ? sprintf("%.2fms", v / 1000) : sprintf("%.2fus", v) }
+        function median(values, n,    i, j, t) {
+            for (i = 2; i <= n; i++) for (j = i; j > 1 && values[j - 1] > values[j]; j--) {
+                t = values[j]; values[j] = values[j - 1]; values[j - 1] = t
+            }
+            return n % 2 ? values[(n + 1) / 2] : (values[n / 2] + values[n / 2 + 1]) / 2
+        }
+        { n++; rps += $1; p50[n] = us($2); p99[n] = us($3) }
+        END { printf "%.2f %s %s", rps / n, text(median(p50, n)), text(median(p99, n)) }'
 }
 
 # ROUNDS rounds of deskd against C (measure_pair); report each round and the median of the per-round ratios.
