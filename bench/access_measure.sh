@@ -1,6 +1,6 @@
 # Sourced by scripts/bench.sh after part 2 (uses its measure, median, log, check, wrk settings and URLs).
 # Part 3: GET /api/v1/tickets?limit=50 as the manager agent (private ticket sharing, bench/access_setup.sh)
-# and as the administrator (in the order agent, admin, admin, agent within each round: measure_pair),
+# and as the administrator (alternating in 1 s slices, agent admin admin agent …, within each round: measure_pair),
 # over TICKET_ROUNDS rounds. Time per request at the same number of
 # connections is connections / requests/s, so the ratio agent / administrator is admin rps / agent rps.
 # shellcheck shell=bash
