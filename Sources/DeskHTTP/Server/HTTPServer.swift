@@ -53,7 +53,8 @@ public struct HTTPServer<Context>: Sendable {
 
     /// Middlewares and routing; every thrown error rendered. Returns the response (body not yet
     /// trimmed for HEAD) and the route pattern for the access log.
-    func process(_ request: HTTPRequest, context: Context) -> (HTTPResponse, String?) {
+    /// The request is taken over (`consuming`): the server's own copy is not needed after this call.
+    func process(_ request: consuming HTTPRequest, context: Context) -> (HTTPResponse, String?) {
         var request = request
         request.limits = limits
         let initial = router.match(request.method, request.path)
