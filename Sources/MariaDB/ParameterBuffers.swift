@@ -25,6 +25,38 @@ final class ParameterBuffers {
         }
     }
 
+    /// Whether every value is an integer, a double or a time: then the buffers hold nothing but slots, and
+    /// the next execution's values can be written into them (``rewrite(_:)``).
+    var isFixedSize: Bool { allocations.isEmpty && (0..<count).allSatisfy { binds[$0].buffer_type != MYSQL_TYPE_NULL } }
+
+    /// Writes `values` into the slots bound for the previous ones, when they are as many and of the same
+    /// fixed-size kinds, value by value (the `MYSQL_BIND` array stays as bound); false, changing nothing,
+    /// when they are not. Connector/C reads the values from the bound memory at each execution, so the
+    /// statement does not need binding again: nor does the server need the parameter types again.
+    func rewrite(_ values: [Value]) -> Bool {
+        guard values.count == count else { return false }
+        for (index, value) in values.enumerated() {
+            let expected: enum_field_types
+            switch value {
+            case .int: expected = MYSQL_TYPE_LONGLONG
+            case .double: expected = MYSQL_TYPE_DOUBLE
+            case .date: expected = MYSQL_TYPE_DATETIME
+            case .null, .string, .bytes: return false
+            }
+            guard binds[index].buffer_type == expected else { return false }
+        }
+        for (index, value) in values.enumerated() {
+            let slot = slots + index * Self.slotSize
+            switch value {
+            case .int(let number): _ = Self.store(number, in: slot)
+            case .double(let number): _ = Self.store(number, in: slot)
+            case .date(let date): _ = Self.store(DateConversion.mysqlTime(from: date), in: slot)
+            case .null, .string, .bytes: break
+            }
+        }
+        return true
+    }
+
     deinit {
         for allocation in allocations { allocation.deallocate() }
         slots.deallocate()

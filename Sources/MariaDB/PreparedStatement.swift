@@ -55,11 +55,18 @@ final class PreparedStatement {
             throw MariaDBError.client(
                 "statement has \(parameterCount) placeholders but \(values.count) values were bound", sql: sql)
         }
-        let parameters = ParameterBuffers(values)
-        try withExtendedLifetime(parameters) {
+        let parameters: ParameterBuffers
+        if let bound = boundParameters, bound.rewrite(values) {
+            parameters = bound
+        } else {
+            boundParameters = nil
+            parameters = ParameterBuffers(values)
             if parameterCount > 0, mysql_stmt_bind_param(handle, parameters.binds) != 0 {
                 throw MariaDBError.from(statement: handle, sql: sql)
             }
+            if parameters.isFixedSize { boundParameters = parameters }
+        }
+        try withExtendedLifetime(parameters) {
             if mysql_stmt_execute(handle) != 0 {
                 throw MariaDBError.from(statement: handle, sql: sql)
             }
@@ -76,6 +83,11 @@ final class PreparedStatement {
             throw ResultReadFailure(error: error)
         }
     }
+
+    /// The parameter buffers bound last, kept while they hold integers, doubles and times only: the next
+    /// execution with values of the same kinds writes them into these buffers and binds nothing
+    /// (``ParameterBuffers/rewrite(_:)``), as most statements (lookups by id) do on every call.
+    private var boundParameters: ParameterBuffers?
 
     /// The column names of the last result, reused while the server sends the same ones (they only change
     /// when the schema does), so each execution does not build the name index again.

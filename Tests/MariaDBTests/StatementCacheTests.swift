@@ -1,3 +1,4 @@
+import Foundation
 import MariaDB
 import Testing
 
@@ -72,6 +73,35 @@ struct StatementCacheTests {
                 }
             }
             #expect(connection.statistics.prepares - before == 1)
+        }
+    }
+
+    @Test("A cached statement's parameters: values of the same kinds reuse the bound buffers; other kinds bind anew")
+    func parametersOfChangingKinds() throws {
+        let connection = try TestServer.connect()
+        let when = Date(timeIntervalSince1970: 1_700_000_000.25)
+        let sequence: [Value] = [
+            .int(1), .int(-7), .int(Int64.max), .double(2.5), .double(-0.125), .int(3), .null, .int(4),
+            .string("日本語"), .int(5), .date(when), .date(when.addingTimeInterval(86_400)), .bytes([0, 1, 2]), .int(6),
+        ]
+        for value in sequence {
+            // One statement text for all: its one parameter changes kind between the executions.
+            let row = try connection.queryFirst(SQL(unsafeRaw: "SELECT ? AS v, ? + 0 AS w", bindings: [value, .int(10)]))
+            switch value {
+            case .int(let number):
+                #expect(try row?.decode("v", as: Int64.self) == number)
+            case .double(let number):
+                #expect(try row?.decode("v", as: Double.self) == number)
+            case .null:
+                #expect(row?["v"] == .null)
+            case .string(let text):
+                #expect(try row?.decode("v", as: String.self) == text)
+            case .date(let date):
+                #expect(try row?.decode("v", as: Date.self) == date)
+            case .bytes(let bytes):
+                #expect(try row?.decode("v", as: [UInt8].self) == bytes)
+            }
+            #expect(try row?.decode("w", as: Int64.self) == 10)
         }
     }
 }
