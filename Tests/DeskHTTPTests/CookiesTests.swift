@@ -66,6 +66,19 @@ import Testing
         #expect(request.body == Array("{}".utf8))
     }
 
+    @Test("REQUEST_URI wins over DOCUMENT_URI; an empty one falls back to DOCUMENT_URI and QUERY_STRING")
+    func requestURIBeforeDocumentURI() throws {
+        let both = try HTTPRequest(cgiParameters: [
+            "REQUEST_URI": "/api/v1/tickets/%E6%97%A5?x=1", "DOCUMENT_URI": "/index.php", "QUERY_STRING": "y=2",
+        ])
+        #expect(both.path == "/api/v1/tickets/日")
+        #expect(both.query["x"] == "1")
+        #expect(both.query["y"] == nil)
+        let empty = try HTTPRequest(cgiParameters: ["REQUEST_URI": "", "DOCUMENT_URI": "/y", "QUERY_STRING": "b=2"])
+        #expect(empty.path == "/y")
+        #expect(empty.query["b"] == "2")
+    }
+
     @Test func fallsBackToDocumentURIAndQueryString() throws {
         let request = try HTTPRequest(cgiParameters: ["DOCUMENT_URI": "/x", "QUERY_STRING": "a=1", "SERVER_NAME": "Host"])
         #expect(request.method == .get)
