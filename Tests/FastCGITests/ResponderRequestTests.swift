@@ -43,6 +43,18 @@ struct ResponderRequestTests {
         #expect(Array(response.stdout.suffix(body.count + 6)) == Array(" body=".utf8) + body)
     }
 
+    @Test("an undeclared body around the size of the first read (512 bytes) is read whole",
+          arguments: [0, 1, 511, 512, 513, 514, 1025, 70_000])
+    func undeclaredBodyAroundFirstRead(size: Int) throws {
+        let server = try RunningResponder(handle: echoHandler(bodyLimit: 100_000))
+        defer { _ = server.stopAndWait() }
+        let body = (0..<size).map { UInt8(truncatingIfNeeded: $0 % 253) }
+        let response = try server.client().roundTrip(
+            params: requestParams(uri: "/echo", token: "u\(size)", method: "POST"), body: body, keepConnection: false)
+        #expect(response.status == 200)
+        #expect(Array(response.stdout.suffix(body.count + 6)) == Array(" body=".utf8) + body)
+    }
+
     @Test("a body over the limit throws bodyTooLarge and the kept connection serves the next request",
           arguments: [true, false])
     func bodyOverLimitKeepsConnection(declareLength: Bool) throws {

@@ -65,7 +65,6 @@ public struct HTTPServer<Context>: Sendable {
         var route = request.routePattern
         let initialMethod = request.method
         let initialPath = request.path
-        let router = self.router
 
         do {
             // The innermost step: the handler of the route matched above, or of a new match when a
